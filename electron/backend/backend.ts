@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { contract, isMethod, type Method } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { RpcResult } from '@shared/rpc';
+import { openWorkspace, type Workspace } from './db/connection';
+import { Writer } from './db/writer';
+import { toErrorPayload, validationError } from './rpc/errors';
+import type { BackendMethod, Handler, Handlers } from './rpc/handlers';
+import { charterHandlers } from './charter/handlers';
+import { historyHandlers } from './history/handlers';
+import { profileHandlers } from './profile/handlers';
+
+/** Every backend method's handler; the compiler checks that none is missing. */
+const handlers: Handlers<BackendMethod> = {
+  ...profileHandlers,
+  ...charterHandlers,
+  ...historyHandlers,
+};
+
+export interface BackendOptions {
+  workspacePath: string;
+  /** Create the file when it does not exist (the default workspace, a new one from the menu). */
+  create?: boolean;
+  /** Check every result against the contract too (tests turn this on). */
+  validateOutputs?: boolean;
+}
+
+export interface Backend {
+  readonly workspace: Pick<Workspace, 'path' | 'schemaVersion'>;
+  /** Validates and runs one call. Never rejects: failures come back as `{ ok: false, error }`. */
+  call(method: string, input: unknown): Promise<RpcResult>;
+  close(): Promise<void>;
+}
+
+/** Opens a workspace and answers RPC calls against it. Plain Node: no Electron here. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const workspace = await openWorkspace(options.workspacePath, { create: options.create ?? false });
+  let closed = false;
+
+  async function run(method: Method, input: unknown): Promise<unknown> {
+    const handler = (handlers as Partial<Record<Method, Handler<Method>>>)[method];
+    if (!handler) throw new AppError('validation', `${method} is not answered by the workspace backend.`);
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) throw validationError(method, parsed.error, 'input');
+    const now = new Date().toISOString();
+    // One transaction per call: a failed write leaves the workspace as it was.
+    const value = await workspace.db
+      .transaction()
+      .execute((trx) => handler(parsed.data as never, { db: trx, write: new Writer(trx, randomUUID(), now), now }));
+    if (options.validateOutputs) {
+      const checked = contract[method].output.safeParse(value);
+      if (!checked.success) throw validationError(method, checked.error, 'output');
+    }
+    return value;
+  }
+
+  return {
+    workspace: { path: workspace.path, schemaVersion: workspace.schemaVersion },
+    async call(method, input) {
+      try {
+        if (closed) throw new AppError('workspace', 'The workspace is closed.');
+        if (!isMethod(method)) throw new AppError('validation', `Unknown method: ${JSON.stringify(String(method)).slice(0, 80)}.`);
+        return { ok: true, value: await run(method, input) };
+      } catch (error) {
+        return { ok: false, error: toErrorPayload(error) };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await workspace.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as foundation from './001_foundation';
+
+// The static, ordered list of migrations. Never rename or remove an entry: a workspace records
+// the names it has run. Append new migrations at the end.
+export const migrations: Record<string, Migration> = {
+  '001_foundation': foundation,
+};
+
+/** The schema version this build writes: the number of migrations it knows. */
+export const SCHEMA_VERSION = Object.keys(migrations).length;

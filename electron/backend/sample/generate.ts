@@ -1,0 +1,97 @@
+import type { Input, Method, Output } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { Backend } from '../backend';
+import { seededRandom, type Random } from './random';
+
+// The deterministic sample coalition, written through the public RPC methods so it is exactly
+// what a coordinator could have typed. Demos, e2e tests and benchmarks use it; later domains
+// add their own part here.
+
+export interface SampleOptions {
+  seed: number;
+}
+
+/** Fills an empty workspace with the sample coalition; a workspace with a profile is left alone. */
+export async function generateSample(backend: Backend, { seed }: SampleOptions): Promise<void> {
+  const call = typedCall(backend);
+  if (await call('profile.get', {})) return;
+  const random = seededRandom(seed);
+  await call('profile.save', sampleProfile(random));
+  await writeCharterHistory(call, random);
+}
+
+type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
+
+function typedCall(backend: Backend): Call {
+  return async (method, input) => {
+    const result = await backend.call(method, input);
+    if (!result.ok) throw new AppError(result.error.code, `sample data: ${result.error.message}`, result.error.details);
+    return result.value as never;
+  };
+}
+
+const PLACES = ['Riverside County', 'Lakeshore', 'Cedar Valley', 'Northgate', 'Mesa Verde', 'Harbor City'];
+const FOCUS = ['Health & Housing Justice', 'Community Care', 'Fair Futures', 'Social Services Reform'];
+
+function sampleProfile(random: Random): Input<'profile.save'> {
+  const place = random.pick(PLACES);
+  const focus = random.pick(FOCUS);
+  const initials = `${place} ${focus}`.replace(/[^A-Z]/g, '');
+  return {
+    name: `${place} ${focus} Coalition`,
+    shortName: `${initials}C`,
+    region: `${place}, State of Columbia`,
+    foundedOn: `20${random.int(15, 22)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+  };
+}
+
+async function writeCharterHistory(call: Call, random: Random): Promise<void> {
+  const values = ['Equity', 'Community voice', 'Transparency', 'Accountability', 'Solidarity', 'Dignity'];
+  await call('charter.saveDraft', {
+    mission:
+      'We unite nonprofits, grassroots groups, faith communities and public-health partners to win fair, well-funded social services for every resident.',
+    vision: 'A region where healthcare, housing, mental-health care and food are rights, not privileges.',
+    values: values.slice(0, 4),
+    goals: [
+      {
+        category: 'policy_change',
+        title: 'Expand Medicaid mental-health coverage',
+        description: 'Pass state legislation covering community mental-health services for low-income adults.',
+        target: { metric: 'Bills enacted', value: 1, unit: 'bill', dueOn: '2026-06-30' },
+      },
+      {
+        category: 'public_awareness',
+        title: 'Make housing insecurity visible',
+        description: 'Tell the stories of families facing eviction through media and town halls.',
+        target: { metric: 'People reached', value: random.int(20, 60) * 1000, unit: 'people', dueOn: '2026-12-31' },
+      },
+      {
+        category: 'capacity_building',
+        title: 'Train member advocates',
+        description: 'Train staff of member organizations to testify and meet legislators.',
+        target: { metric: 'Advocates trained', value: random.int(4, 9) * 10, unit: 'advocates', dueOn: null },
+      },
+    ],
+  });
+  await call('charter.adopt', { adoptedOn: '2025-03-12', note: 'Adopted at the founding assembly.' });
+
+  const draft = await call('charter.getDraft', {});
+  await call('charter.saveDraft', {
+    mission:
+      'We unite nonprofits, grassroots groups, faith communities, legal-aid and public-health partners to win fair, well-funded social services for every resident.',
+    vision: draft.vision,
+    values: [...values.slice(0, 3), ...values.slice(4)],
+    goals: [
+      ...draft.goals.map((goal) =>
+        goal.category === 'capacity_building' && goal.target ? { ...goal, target: { ...goal.target, value: goal.target.value + 20 } } : goal,
+      ),
+      {
+        category: 'policy_change',
+        title: 'Protect tenants from no-cause evictions',
+        description: 'Win a just-cause eviction ordinance in the two largest cities of the region.',
+        target: { metric: 'Ordinances passed', value: 2, unit: 'ordinances', dueOn: '2027-06-30' },
+      },
+    ],
+  });
+  await call('charter.adopt', { adoptedOn: '2026-02-04', note: 'Amended by the steering committee after the annual retreat.' });
+}

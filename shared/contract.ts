@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { charterContract } from './charter/contract';
+import { filesContract } from './files/contract';
+import { historyContract } from './history/contract';
+import { profileContract } from './profile/contract';
+import { workspaceContract } from './workspace/contract';
+
+/**
+ * The whole RPC contract: every method the renderer can call, with zod schemas for its input
+ * and output. The backend validates against it; the renderer's client is typed from it.
+ */
+export const contract = {
+  ...workspaceContract,
+  ...profileContract,
+  ...charterContract,
+  ...historyContract,
+  ...filesContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Methods the backend host answers itself (which workspace is open). */
+export const HOST_METHODS = ['workspace.info', 'workspace.openSample', 'workspace.openDefault'] as const satisfies readonly Method[];
+/** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */
+export const SHELL_METHODS = ['file.saveAs'] as const satisfies readonly Method[];

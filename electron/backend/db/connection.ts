@@ -84,7 +84,7 @@ async function migrate(sqlite: SqliteDatabase.Database, db: Kysely<Database>): P
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     const { error } = await new Migrator({ db, provider }).migrateToLatest();
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('A migration failed.');
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
     sqlite.exec('COMMIT');

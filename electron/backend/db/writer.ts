@@ -22,7 +22,7 @@ export class Writer {
     readonly batch: string,
     readonly now: string,
   ) {
-    this.#db = db as unknown as LooseDb;
+    this.#db = db;
   }
 
   async insert<T extends RecordedTable>(table: T, row: Insertable<Database[T]> & { id: string }): Promise<void> {
@@ -52,7 +52,7 @@ export class Writer {
   }
 
   async #read(table: string, id: string): Promise<Row | undefined> {
-    return (await this.#db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+    return (await this.#db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst());
   }
 
   async #record(entity: string, id: string, action: 'create' | 'update' | 'delete', before: Row | null | undefined, after: Row | null | undefined): Promise<void> {

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { HOST_METHODS, type Method } from '@shared/contract';
+import { HOST_METHODS } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
@@ -67,7 +67,7 @@ export class Host {
       return this.#hostMethod(method as (typeof HOST_METHODS)[number]);
     }
     const open = this.#requireOpen();
-    const result = await open.backend.call(method as Method, input);
+    const result = await open.backend.call(method, input);
     if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
     return result.value;
   }

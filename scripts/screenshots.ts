@@ -1,0 +1,44 @@
+// Takes the README and docs screenshots from the web harness in Debian's Chromium:
+// `npm run screenshots` (after a build). Writes docs/screenshots/*.png.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import config from '../playwright.config';
+import { harnessDataDir, startHarness } from '../tests/e2e/support/harness';
+
+const out = 'docs/screenshots';
+mkdirSync(out, { recursive: true });
+const data = harnessDataDir();
+const harness = await startHarness(data.dir);
+const browser = await chromium.launch(config.use?.launchOptions);
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${out}/${name}.png`);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Explore sample coalition' }).waitFor();
+  await shot(page, 'welcome');
+
+  await page.getByRole('button', { name: 'Explore sample coalition' }).click();
+  await page.getByRole('link', { name: 'Charter' }).first().click();
+  await page.getByLabel('Mission').waitFor();
+  await shot(page, 'charter-editor');
+
+  await page.getByRole('link', { name: 'Versions' }).first().click();
+  await page.getByRole('button', { name: /compare/i }).first().click();
+  await page.locator('ins').first().waitFor();
+  await shot(page, 'version-diff');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog').waitFor();
+  await shot(page, 'command-palette');
+} finally {
+  await browser.close();
+  await harness.stop();
+  data.cleanup();
+}

@@ -1,0 +1,82 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+// The application menu as data. Pure (type-only 'electron' import): the structure is unit-tested
+// and the electron adapter only calls Menu.buildFromTemplate on it.
+
+export interface MenuActions {
+  newWorkspace(): void;
+  openWorkspace(): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
+  about(): void;
+  learnMore(): void;
+}
+
+export interface MenuFlags {
+  isMac: boolean;
+  /** Reload and developer tools are offered only in development. */
+  isDev: boolean;
+  /** Recently opened workspace paths, newest first. */
+  recent: readonly string[];
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/** Windows and Linux read `&` in a label as a keyboard mnemonic; a path must show it literally. */
+function literalLabel(text: string, isMac: boolean): string {
+  return isMac ? text : text.replaceAll('&', '&&');
+}
+
+function recentMenu(flags: MenuFlags, actions: MenuActions): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] =
+    flags.recent.length === 0
+      ? [{ label: 'No recent workspaces', enabled: false }]
+      : flags.recent.map((path) => ({ label: literalLabel(path, flags.isMac), click: () => actions.openRecent(path) }));
+  return [...items, separator, { id: 'file.recent.clear', label: 'Clear Recent', enabled: flags.recent.length > 0, click: () => actions.clearRecent() }];
+}
+
+export function buildMenuTemplate(flags: MenuFlags, actions: MenuActions): MenuItemConstructorOptions[] {
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { id: 'file.new', label: 'New workspace…', accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
+      { id: 'file.open', label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+      { id: 'file.recent', label: 'Open Recent', submenu: recentMenu(flags, actions) },
+      separator,
+      // Backups arrive with their own issue; the item is shown, disabled, so the menu does not move later.
+      { id: 'file.backup', label: 'Back up…', enabled: false },
+      separator,
+      // macOS keeps Quit in the app menu and Close in File.
+      flags.isMac ? { id: 'file.close', role: 'close' } : { id: 'file.quit', role: 'quit', label: 'Quit' },
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      separator,
+      { role: 'selectAll' },
+    ],
+  };
+  const devItems: MenuItemConstructorOptions[] = flags.isDev
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator]
+    : [];
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [...devItems, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }],
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { id: 'help.about', label: 'About Coalition Desk', click: () => actions.about() },
+      { id: 'help.learnMore', label: 'Learn more', click: () => actions.learnMore() },
+    ],
+  };
+  const appMenu: MenuItemConstructorOptions[] = flags.isMac ? [{ role: 'appMenu' }] : [];
+  return [...appMenu, file, edit, view, help];
+}

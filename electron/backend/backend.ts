@@ -40,7 +40,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function run(method: Method, input: unknown): Promise<unknown> {
     const handler = (handlers as Partial<Record<Method, Handler<Method>>>)[method];
     if (!handler) throw new AppError('validation', `${method} is not answered by the workspace backend.`);
-    const parsed = contract[method].input.safeParse(input ?? {});
+    // An absent input means "no parameters"; null is not absent, and is refused like any other non-object.
+    const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) throw validationError(method, parsed.error, 'input');
     const now = new Date().toISOString();
     // One transaction per call: a failed write leaves the workspace as it was.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { AppError } from '@shared/errors';
 import type { Database } from './schema';
 import { migrations, SCHEMA_VERSION } from './migrations';
@@ -16,14 +16,24 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+export interface OpenOptions {
+  /** Create the file when it does not exist. */
+  create: boolean;
+  /**
+   * The migrations to run instead of the app's static list. A test seam (a failing or an extra
+   * migration); the app never passes it.
+   */
+  migrations?: Record<string, Migration>;
+}
 
 /**
  * Opens (or creates) a workspace file and brings its schema up to date in one transaction.
  * A file that is not a workspace, or was written by a newer version, is refused before
  * anything is written to it.
  */
-export async function openWorkspace(path: string, options: { create: boolean }): Promise<Workspace> {
+export async function openWorkspace(path: string, options: OpenOptions): Promise<Workspace> {
+  const list = options.migrations ?? migrations;
+  const schemaVersion = options.migrations ? Object.keys(list).length : SCHEMA_VERSION;
   if (!options.create && !existsSync(path)) {
     throw new AppError('workspace', `The workspace file was not found: ${path}`);
   }
@@ -34,7 +44,7 @@ export async function openWorkspace(path: string, options: { create: boolean }):
     throw new AppError('workspace', `The workspace could not be opened: ${describe(error)}`, { path });
   }
   try {
-    checkIdentity(sqlite, path);
+    checkIdentity(sqlite, path, schemaVersion);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
@@ -48,15 +58,15 @@ export async function openWorkspace(path: string, options: { create: boolean }):
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    await migrate(sqlite, db);
+    await migrate(sqlite, db, list, schemaVersion);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { sqlite, db, path, schemaVersion: SCHEMA_VERSION, close: () => db.destroy() };
+  return { sqlite, db, path, schemaVersion, close: () => db.destroy() };
 }
 
-function checkIdentity(sqlite: SqliteDatabase.Database, path: string): void {
+function checkIdentity(sqlite: SqliteDatabase.Database, path: string, schemaVersion: number): void {
   // Reading the header is the first access: a file that is not SQLite fails here.
   const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
   const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
@@ -64,11 +74,11 @@ function checkIdentity(sqlite: SqliteDatabase.Database, path: string): void {
   if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tableCount.n > 0)) {
     throw new AppError('workspace', 'This file is a SQLite database, but not a Coalition Desk workspace.', { path });
   }
-  if (userVersion > SCHEMA_VERSION) {
+  if (userVersion > schemaVersion) {
     throw new AppError(
       'workspace',
-      `This workspace was saved by a newer version of Coalition Desk (schema ${userVersion}; this version knows up to ${SCHEMA_VERSION}). Update Coalition Desk to open it. The file was not changed.`,
-      { path, workspaceSchema: userVersion, appSchema: SCHEMA_VERSION },
+      `This workspace was saved by a newer version of Coalition Desk (schema ${userVersion}; this version knows up to ${schemaVersion}). Update Coalition Desk to open it. The file was not changed.`,
+      { path, workspaceSchema: userVersion, appSchema: schemaVersion },
     );
   }
 }
@@ -78,18 +88,26 @@ function checkIdentity(sqlite: SqliteDatabase.Database, path: string): void {
  * not use transactions for migrations, so the whole run is wrapped here: a failure in any
  * migration leaves the file exactly as it was.
  */
-async function migrate(sqlite: SqliteDatabase.Database, db: Kysely<Database>): Promise<void> {
+async function migrate(
+  sqlite: SqliteDatabase.Database,
+  db: Kysely<Database>,
+  list: Record<string, Migration>,
+  schemaVersion: number,
+): Promise<void> {
   const current = sqlite.pragma('user_version', { simple: true }) as number;
-  if (current === SCHEMA_VERSION) return;
+  if (current === schemaVersion) return;
+  const provider = { getMigrations: () => Promise.resolve(list) };
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     const { error } = await new Migrator({ db, provider }).migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error('A migration failed.');
     sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-    sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
+    sqlite.pragma(`user_version = ${schemaVersion}`);
     sqlite.exec('COMMIT');
   } catch (error) {
-    sqlite.exec('ROLLBACK');
+    // SQLite rolls back by itself after some errors (a full disk, for one); a second ROLLBACK
+    // would throw and hide the real cause.
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw new AppError('workspace', `The workspace could not be upgraded; it was left unchanged. ${describe(error)}`);
   }
 }

@@ -30,10 +30,14 @@ export class Writer {
     await this.#record(table, row.id, 'create', null, await this.#read(table, row.id));
   }
 
-  /** Updates one record; returns false when it does not exist. Unchanged records log nothing. */
+  /**
+   * Updates one record; returns false when it does not exist. Unchanged records log nothing: a
+   * patch that changes no column but the `updated_at` stamp is not written at all.
+   */
   async update<T extends RecordedTable>(table: T, id: string, patch: Updateable<Database[T]>): Promise<boolean> {
     const before = await this.#read(table, id);
     if (!before) return false;
+    if (!changesSomething(before, patch)) return true;
     await this.#db.updateTable(table as string).set(patch as Row).where('id', '=', id).execute();
     const after = await this.#read(table, id);
     if (after && JSON.stringify(serialize(before)) !== JSON.stringify(serialize(after))) {
@@ -69,6 +73,20 @@ export class Writer {
       })
       .execute();
   }
+}
+
+/** Columns that only stamp when a record was last written: on their own they are not a change. */
+const STAMP_COLUMNS = new Set(['updated_at']);
+
+function changesSomething(before: Row, patch: Row): boolean {
+  return Object.entries(patch).some(
+    ([column, value]) => value !== undefined && !STAMP_COLUMNS.has(column) && !sameValue(before[column], value),
+  );
+}
+
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (Buffer.isBuffer(stored) && Buffer.isBuffer(value)) return stored.equals(value);
+  return stored === value;
 }
 
 /** Blobs are kept in the log as base64 so a change can be restored byte for byte. */

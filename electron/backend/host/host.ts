@@ -1,10 +1,10 @@
 import { basename, join } from 'node:path';
-import { HOST_METHODS } from '@shared/contract';
+import { contract, HOST_METHODS } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { createBackend, type Backend } from '../backend';
-import { toErrorPayload } from '../rpc/errors';
+import { toErrorPayload, validationError } from '../rpc/errors';
 import { generateSample } from '../sample/generate';
 import type { HostArgs, HostRequest, HostResponse } from './protocol';
 
@@ -64,7 +64,11 @@ export class Host {
 
   async #call(method: string, input: unknown): Promise<unknown> {
     if ((HOST_METHODS as readonly string[]).includes(method)) {
-      return this.#hostMethod(method as (typeof HOST_METHODS)[number]);
+      const hostMethod = method as (typeof HOST_METHODS)[number];
+      // Checked against the contract like every backend method (an absent input means none).
+      const parsed = contract[hostMethod].input.safeParse(input === undefined ? {} : input);
+      if (!parsed.success) throw validationError(hostMethod, parsed.error, 'input');
+      return this.#hostMethod(hostMethod);
     }
     const open = this.#requireOpen();
     const result = await open.backend.call(method, input);
@@ -104,11 +108,13 @@ export class Host {
   async #switchTo(path: string, how: { create: boolean; announce: boolean; sample?: boolean }): Promise<void> {
     const current = this.#open?.backend.workspace.path;
     if (current === path) return;
-    let backend: Backend;
+    let backend: Backend | null = null;
     try {
       backend = await createBackend({ workspacePath: path, create: how.create, validateOutputs: this.options.validateOutputs ?? false });
       if (how.sample) await generateSample(backend, { seed: SAMPLE_SEED });
     } catch (error) {
+      // A workspace opened for a sample that could not be written is closed again, not leaked.
+      await backend?.close();
       const failure = error instanceof AppError ? error : new AppError('workspace', String(error));
       // A failed switch keeps the workspace that was open; a failed start is remembered.
       if (!this.#open) this.#openError = failure;

@@ -64,9 +64,10 @@ export type VersionSummary = z.infer<typeof versionSummary>;
 export const version = versionSummary.extend({ content: charterContent });
 export type Version = z.infer<typeof version>;
 
-export const versionNumber = z.number({ message: 'Version must be a number.' }).int().positive();
+const VERSION_MESSAGE = 'A version is a whole number from 1 up.';
+export const versionNumber = z.number({ message: VERSION_MESSAGE }).int({ message: VERSION_MESSAGE }).positive({ message: VERSION_MESSAGE });
 /** A side of a comparison: an adopted version's number, or the current draft. */
-export const compareSide = z.union([versionNumber, z.literal('draft')]);
+export const compareSide = z.union([versionNumber, z.literal('draft')], { message: 'Use a version number or "draft".' });
 export type CompareSide = z.infer<typeof compareSide>;
 
 export const textChange = z.object({

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { AppError } from '@shared/errors';
@@ -34,27 +34,26 @@ export interface OpenOptions {
 export async function openWorkspace(path: string, options: OpenOptions): Promise<Workspace> {
   const list = options.migrations ?? migrations;
   const schemaVersion = options.migrations ? Object.keys(list).length : SCHEMA_VERSION;
-  if (!options.create && !existsSync(path)) {
+  const exists = existsSync(path);
+  if (!options.create && !exists) {
     throw new AppError('workspace', `The workspace file was not found: ${path}`);
   }
-  let sqlite: SqliteDatabase.Database;
-  try {
-    sqlite = new SqliteDatabase(path, { fileMustExist: !options.create });
-  } catch (error) {
-    throw new AppError('workspace', `The workspace could not be opened: ${describe(error)}`, { path });
+  if (exists) {
+    if (statSync(path).size === 0 && !options.create) {
+      throw new AppError('workspace', 'This file is empty: it is not a Coalition Desk workspace.', { path });
+    }
+    // First from the raw header, which opens no connection and so leaves no side files.
+    checkHeader(readHeader(path), path, schemaVersion);
   }
-  try {
-    checkIdentity(sqlite, path, schemaVersion);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('busy_timeout = 5000');
-  } catch (error) {
-    sqlite.close();
-    throw error instanceof AppError
-      ? error
-      : new AppError('workspace', `This file is not a readable Coalition Desk workspace: ${describe(error)}`, { path });
-  }
+  const sqlite = withConnection(path, { fileMustExist: !options.create }, (connection) => {
+    // Again through SQLite (the header can be stale while a -wal is pending), before any write.
+    checkIdentity(connection, path, schemaVersion);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('busy_timeout = 5000');
+    return connection;
+  }, { keepOpen: true });
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
@@ -66,19 +65,80 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
   return { sqlite, db, path, schemaVersion, close: () => db.destroy() };
 }
 
+/**
+ * Opens a connection and runs `use` on it; any failure becomes a clear workspace error and
+ * closes the connection. Without `keepOpen` the connection is closed afterwards too.
+ */
+function withConnection<T>(
+  path: string,
+  options: SqliteDatabase.Options,
+  use: (sqlite: SqliteDatabase.Database) => T,
+  { keepOpen = false } = {},
+): T {
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(path, options);
+  } catch (error) {
+    throw new AppError('workspace', `The workspace could not be opened: ${describe(error)}`, { path });
+  }
+  try {
+    const result = use(sqlite);
+    if (!keepOpen) sqlite.close();
+    return result;
+  } catch (error) {
+    sqlite.close();
+    throw error instanceof AppError
+      ? error
+      : new AppError('workspace', `This file is not a readable Coalition Desk workspace: ${describe(error)}`, { path });
+  }
+}
+
+interface Identity {
+  applicationId: number;
+  userVersion: number;
+  /** The database has (or had) a schema: a new, empty SQLite file has none. */
+  hasSchema: boolean;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** The identity fields of the 100-byte SQLite header, or null when the file is not SQLite. */
+function readHeader(path: string): Identity | null {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return null;
+  // Offsets from the SQLite file format: schema cookie 40, user_version 60, application_id 68.
+  return { hasSchema: header.readUInt32BE(40) !== 0, userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
+}
+
+function checkHeader(identity: Identity | null, path: string, schemaVersion: number): void {
+  if (!identity) throw new AppError('workspace', 'This file is not a readable Coalition Desk workspace: it is not a SQLite database, or it is damaged.', { path });
+  checkRules(identity, path, schemaVersion);
+}
+
 function checkIdentity(sqlite: SqliteDatabase.Database, path: string, schemaVersion: number): void {
   // Reading the header is the first access: a file that is not SQLite fails here.
   const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
   const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
   const tableCount = sqlite.prepare('select count(*) as n from sqlite_schema').get() as { n: number };
-  if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tableCount.n > 0)) {
+  checkRules({ applicationId, userVersion, hasSchema: tableCount.n > 0 }, path, schemaVersion);
+}
+
+function checkRules(identity: Identity, path: string, schemaVersion: number): void {
+  if (identity.applicationId !== APPLICATION_ID && (identity.applicationId !== 0 || identity.hasSchema)) {
     throw new AppError('workspace', 'This file is a SQLite database, but not a Coalition Desk workspace.', { path });
   }
-  if (userVersion > schemaVersion) {
+  if (identity.userVersion > schemaVersion) {
     throw new AppError(
       'workspace',
-      `This workspace was saved by a newer version of Coalition Desk (schema ${userVersion}; this version knows up to ${schemaVersion}). Update Coalition Desk to open it. The file was not changed.`,
-      { path, workspaceSchema: userVersion, appSchema: schemaVersion },
+      `This workspace was saved by a newer version of Coalition Desk (schema ${identity.userVersion}; this version knows up to ${schemaVersion}). Update Coalition Desk to open it. The file was not changed.`,
+      { path, workspaceSchema: identity.userVersion, appSchema: schemaVersion },
     );
   }
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contract, HOST_METHODS } from '@shared/contract';
 import { AppError } from '@shared/errors';
@@ -111,7 +112,14 @@ export class Host {
     let backend: Backend | null = null;
     try {
       backend = await createBackend({ workspacePath: path, create: how.create, validateOutputs: this.options.validateOutputs ?? false });
-      if (how.sample) await generateSample(backend, { seed: SAMPLE_SEED });
+      if (how.sample) await generateSample(backend, { seed: SAMPLE_SEED }).catch(async (error: unknown) => {
+        // A half-written sample would be skipped next time (it has a profile): remove it, so
+        // the next attempt starts clean. The sample is ours and regenerable; nothing is lost.
+        await backend?.close();
+        backend = null;
+        for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+        throw error;
+      });
     } catch (error) {
       // A workspace opened for a sample that could not be written is closed again, not leaked.
       await backend?.close();

@@ -223,7 +223,8 @@ describe('files that are refused', () => {
   it('a file with a SQLite header followed by garbage', async () => {
     const path = useTempFile('header-only.coalition');
     writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(8192)]));
-    await expectRefusedUntouched(path, /not a readable Coalition Desk workspace/);
+    // Depending on the random header bytes: refused as damaged, or as another app's database.
+    await expectRefusedUntouched(path, /not a (readable )?Coalition Desk workspace/);
   });
 
   it('a truncated workspace', async () => {
@@ -259,6 +260,12 @@ describe('files that are refused', () => {
     const path = useTempFile('other.db');
     withSqlite(path, (db) => db.pragma('application_id = 1234'), { create: true });
     await expectRefusedUntouched(path, /not a Coalition Desk workspace/);
+  });
+
+  it('an empty file when not asked to create one', async () => {
+    const path = useTempFile('empty.coalition');
+    writeFileSync(path, '');
+    await expectRefusedUntouched(path, /This file is empty/);
   });
 
   it('a missing file when not asked to create one', async () => {

@@ -5,7 +5,8 @@ import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { createBackend, type Backend } from '../backend';
-import { toErrorPayload, validationError } from '../rpc/errors';
+import { validationError } from '@shared/validation';
+import { toErrorPayload } from '../rpc/errors';
 import { generateSample } from '../sample/generate';
 import type { HostArgs, HostRequest, HostResponse } from './protocol';
 

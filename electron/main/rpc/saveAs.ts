@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Output } from '@shared/contract';
 import { filesContract, MAX_EXPORT_BYTES } from '@shared/files/contract';
 import type { RpcResult } from '@shared/rpc';
-import { validationError } from '../../backend/rpc/errors';
+import { validationError } from '@shared/validation';
 
 // file.saveAs, answered by the shell: ask where to save an export, then write it there.
 // Pure apart from the injected dialog and file write, so it is unit-tested with fakes.

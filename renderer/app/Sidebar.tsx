@@ -1,0 +1,81 @@
+import { Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { spotlight } from '@mantine/spotlight';
+import { IconDatabase, IconSearch } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import type { Profile } from '@shared/profile/contract';
+import type { WorkspaceInfo } from '@shared/workspace/contract';
+import { CoalitionLogo } from '../features/profile/CoalitionLogo';
+import { AREAS, SECTIONS } from './areas';
+import { ThemeToggle } from './ThemeToggle';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Sidebar({ profile, workspace }: { profile: Profile; workspace: WorkspaceInfo }) {
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={0} h="100%">
+      <Group gap="sm" wrap="nowrap" px="md" pt="md" pb="sm">
+        <CoalitionLogo profile={profile} size={38} />
+        <Box style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
+            Coalition Desk
+          </Text>
+          <Text size="sm" fw={600} truncate="end" title={profile.name}>
+            {profile.name}
+          </Text>
+        </Box>
+      </Group>
+
+      <Box px="sm" pb="xs">
+        <UnstyledButton className="palette-button" onClick={() => spotlight.open()} aria-label="Open command palette" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+          <Group gap="xs" wrap="nowrap">
+            <IconSearch size={15} stroke={1.7} aria-hidden />
+            <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+              Search or jump to…
+            </Text>
+            <Kbd size="xs">{isMac ? '⌘K' : 'Ctrl K'}</Kbd>
+          </Group>
+        </UnstyledButton>
+      </Box>
+
+      <ScrollArea style={{ flexGrow: 1 }} px="sm" component="nav" aria-label="Areas">
+        {SECTIONS.map((section) => (
+          <Box key={section} mt="sm" mb={4}>
+            <Text size="xs" c="dimmed" fw={600} px="sm" mb={4} aria-hidden>
+              {section}
+            </Text>
+            {AREAS.filter((area) => area.section === section).map((area) => (
+              <NavLink
+                key={area.path}
+                component={RouterNavLink}
+                to={area.path}
+                label={area.label}
+                active={pathname === area.path || pathname.startsWith(`${area.path}/`)}
+                leftSection={<area.icon size={18} stroke={1.6} aria-hidden />}
+                rightSection={
+                  area.built ? undefined : (
+                    <Text size="xs" c="dimmed" aria-hidden>
+                      soon
+                    </Text>
+                  )
+                }
+                className="sidebar-link"
+              />
+            ))}
+          </Box>
+        ))}
+      </ScrollArea>
+
+      <Group justify="space-between" wrap="nowrap" gap="xs" px="md" py="sm" className="sidebar-footer">
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          <IconDatabase size={15} stroke={1.6} aria-hidden />
+          <Text size="xs" c="dimmed" truncate="end" title={workspace.fileName}>
+            <VisuallyHidden>Workspace file: </VisuallyHidden>
+            {workspace.fileName}
+          </Text>
+        </Group>
+        <ThemeToggle />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,176 @@
+import {
+  IconAddressBook,
+  IconBuildingBank,
+  IconCalendarEvent,
+  IconChartBar,
+  IconHierarchy2,
+  IconNews,
+  IconPigMoney,
+  IconReportAnalytics,
+  IconSchool,
+  IconScript,
+  IconSpeakerphone,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface Area {
+  path: string;
+  label: string;
+  icon: Icon;
+  /** Sidebar section the area belongs to. */
+  section: 'Coalition' | 'Action' | 'Support' | 'Results';
+  /** Built areas have real screens; the others show an honest "coming" page. */
+  built: boolean;
+  /** One sentence: what the area is for. */
+  summary: string;
+  /** What the area will let the coordinator do (shown while it is not built yet). */
+  plans: readonly string[];
+}
+
+// Every area of the mission (design brief §2), in sidebar order.
+export const AREAS: readonly Area[] = [
+  {
+    path: '/charter',
+    label: 'Charter',
+    icon: IconScript,
+    section: 'Coalition',
+    built: true,
+    summary: 'The coalition’s mission, vision, values and shared goals, with adopted versions.',
+    plans: [],
+  },
+  {
+    path: '/directory',
+    label: 'Directory',
+    icon: IconAddressBook,
+    section: 'Coalition',
+    built: false,
+    summary: 'Every partner organization and person the coalition works with, and where each relationship stands.',
+    plans: [
+      'Organizations by sector and type — nonprofits, grassroots and faith groups, government bodies, foundations — and individual advocates',
+      'Issue areas, regions and communities represented, mission alignment and relationship stage',
+      'Affiliations of people to organizations, an interaction log, tags, search and saved views',
+      'CSV and Excel import with column mapping, export, duplicate detection and merge',
+    ],
+  },
+  {
+    path: '/structure',
+    label: 'Structure',
+    icon: IconHierarchy2,
+    section: 'Coalition',
+    built: false,
+    summary: 'How the coalition governs itself and who has a seat at the table.',
+    plans: [
+      'Steering committee seats, sector seats, terms and holders',
+      'Issue-specific working groups with leads, members and objectives',
+      'Membership applications from received to approved or declined',
+      'Diverse representation tracked against targets for sectors, communities and regions',
+    ],
+  },
+  {
+    path: '/meetings',
+    label: 'Meetings',
+    icon: IconCalendarEvent,
+    section: 'Action',
+    built: false,
+    summary: 'Planning and recording every coalition meeting, from steering committee to town hall.',
+    plans: [
+      'Calendar views, agendas, invitations and RSVPs, attendance',
+      'Minutes, decisions with votes, and action items with owners and due dates',
+      'Calendar (.ics) export and reminders',
+    ],
+  },
+  {
+    path: '/advocacy',
+    label: 'Advocacy',
+    icon: IconSpeakerphone,
+    section: 'Action',
+    built: false,
+    summary: 'Joint campaigns and the grassroots work that carries them.',
+    plans: [
+      'Campaigns with unified key messages and talking points',
+      'Public events — rallies, town halls, community forums — with RSVPs and attendance',
+      'Grassroots lobbying: letters, calls and petitions counted by target and district',
+      'Stories and testimonials with consent that every generated document respects',
+    ],
+  },
+  {
+    path: '/policy',
+    label: 'Policy',
+    icon: IconBuildingBank,
+    section: 'Action',
+    built: false,
+    summary: 'Policymakers, bills and every engagement with them.',
+    plans: [
+      'Local, state and national officials, bodies, districts and committees',
+      'Stance per campaign or bill, and who in the coalition holds the relationship',
+      'Bills and policies with a status pipeline, history and funding allocations',
+      'Meetings, data presentations and hearing testimony, ready for briefing packets',
+    ],
+  },
+  {
+    path: '/media',
+    label: 'Media',
+    icon: IconNews,
+    section: 'Action',
+    built: false,
+    summary: 'Media outreach and the coverage it earns.',
+    plans: [
+      'Press releases, op-eds, social posts and PSAs from draft to approved to published',
+      'Media partners and a coverage log of interviews, guest articles, podcasts and panels',
+    ],
+  },
+  {
+    path: '/resources',
+    label: 'Resources',
+    icon: IconPigMoney,
+    section: 'Support',
+    built: false,
+    summary: 'The money, time and support that keep the coalition going.',
+    plans: [
+      'Joint fundraising goals, pledges and amounts received; grants',
+      'In-kind support — meeting space, volunteer time, expertise, media connections — with hours and value',
+    ],
+  },
+  {
+    path: '/capacity',
+    label: 'Capacity',
+    icon: IconSchool,
+    section: 'Support',
+    built: false,
+    summary: 'Building the skills of member organizations.',
+    plans: [
+      'Trainings in advocacy tactics, public speaking, media relations and engaging policymakers',
+      'Attendance and feedback for every training',
+      'Technical-assistance requests followed through to resolution',
+    ],
+  },
+  {
+    path: '/metrics',
+    label: 'Metrics',
+    icon: IconChartBar,
+    section: 'Results',
+    built: false,
+    summary: 'Monitoring and evaluation: what the coalition has achieved against its targets.',
+    plans: [
+      'Policy wins and funding allocations',
+      'Media coverage, social engagement and people reached by events and campaigns',
+      'Stakeholder-feedback surveys',
+      'Targets versus actuals over time, as charts',
+    ],
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: IconReportAnalytics,
+    section: 'Results',
+    built: false,
+    summary: 'The documents the coalition shares with members, funders, the public and policymakers.',
+    plans: [
+      'Impact reports as PDF: activities, successes, challenges and next steps, with charts',
+      'Legislator briefing packets: the official, their district’s members and stories, the bills and asks, every contact',
+      'Regular update digests for members and the public',
+    ],
+  },
+];
+
+export const SECTIONS = ['Coalition', 'Action', 'Support', 'Results'] as const;

@@ -1,0 +1,33 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { CharterLayout } from '../features/charter/CharterLayout';
+import { CharterDraftPage } from '../features/charter/draft/CharterDraftPage';
+import { ComparePage } from '../features/charter/compare/ComparePage';
+import { VersionPage } from '../features/charter/versions/VersionPage';
+import { VersionsPage } from '../features/charter/versions/VersionsPage';
+import { ComingSoonPage } from '../features/coming/ComingSoonPage';
+import { NotFoundPage } from '../features/coming/NotFoundPage';
+import { AREAS } from './areas';
+import { RouteErrorPage } from './RouteErrorPage';
+import { WorkspaceGate } from './WorkspaceGate';
+
+export const routes: RouteObject[] = [
+  {
+    element: <WorkspaceGate />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/charter" replace /> },
+      {
+        path: 'charter',
+        element: <CharterLayout />,
+        children: [
+          { index: true, element: <CharterDraftPage /> },
+          { path: 'versions', element: <VersionsPage /> },
+          { path: 'versions/:number', element: <VersionPage /> },
+          { path: 'compare', element: <ComparePage /> },
+        ],
+      },
+      ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,34 @@
+import { Group } from '@mantine/core';
+import { NavLink, Outlet } from 'react-router';
+import { useRpcQuery } from '../../api/queries';
+import { Page } from '../../components/Page';
+import { DraftStatusBadge } from './DraftStatusBadge';
+
+const SECTIONS = [
+  { to: '/charter', label: 'Draft', end: true },
+  { to: '/charter/versions', label: 'Versions', end: false },
+  { to: '/charter/compare', label: 'Compare', end: false },
+] as const;
+
+/** The Charter area: its header, status, and the Draft / Versions / Compare sections. */
+export function CharterLayout() {
+  const draft = useRpcQuery('charter.getDraft', {});
+  return (
+    <Page
+      title="Charter"
+      status={draft.data && <DraftStatusBadge draft={draft.data} />}
+      description="What the coalition stands for and works toward together. Edit the draft, then adopt it as a version members can endorse."
+      nav={
+        <Group component="nav" aria-label="Charter sections" gap={4} className="subnav">
+          {SECTIONS.map((section) => (
+            <NavLink key={section.to} to={section.to} end={section.end} className="subnav-link">
+              {section.label}
+            </NavLink>
+          ))}
+        </Group>
+      }
+    >
+      <Outlet />
+    </Page>
+  );
+}

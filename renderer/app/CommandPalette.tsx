@@ -28,9 +28,27 @@ export function CommandPalette() {
     {
       group: 'Charter',
       actions: [
-        { id: 'charter:edit', label: 'Edit charter', description: 'Mission, vision, values and shared goals', leftSection: <IconPencil {...iconProps} />, onClick: go('/charter') },
-        { id: 'charter:versions', label: 'Charter versions', description: 'Every adopted version', leftSection: <IconHistory {...iconProps} />, onClick: go('/charter/versions') },
-        { id: 'charter:compare', label: 'Compare versions', description: 'What changed between two versions', leftSection: <IconGitCompare {...iconProps} />, onClick: go('/charter/compare') },
+        {
+          id: 'charter:edit',
+          label: 'Edit charter',
+          description: 'Mission, vision, values and shared goals',
+          leftSection: <IconPencil {...iconProps} />,
+          onClick: go('/charter'),
+        },
+        {
+          id: 'charter:versions',
+          label: 'Charter versions',
+          description: 'Every adopted version',
+          leftSection: <IconHistory {...iconProps} />,
+          onClick: go('/charter/versions'),
+        },
+        {
+          id: 'charter:compare',
+          label: 'Compare versions',
+          description: 'What changed between two versions',
+          leftSection: <IconGitCompare {...iconProps} />,
+          onClick: go('/charter/compare'),
+        },
       ],
     },
     {
@@ -55,7 +73,11 @@ export function CommandPalette() {
       highlightQuery
       scrollable
       maxHeight={420}
-      searchProps={{ leftSection: <IconSearch size={18} stroke={1.6} />, placeholder: 'Jump to an area or run a command…', 'aria-label': 'Search commands' }}
+      searchProps={{
+        leftSection: <IconSearch size={18} stroke={1.6} />,
+        placeholder: 'Jump to an area or run a command…',
+        'aria-label': 'Search commands',
+      }}
     />
   );
 }

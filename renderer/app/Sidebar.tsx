@@ -27,7 +27,12 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
       </Group>
 
       <Box px="sm" pb="xs">
-        <UnstyledButton className="palette-button" onClick={() => spotlight.open()} aria-label="Open command palette" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+        <UnstyledButton
+          className="palette-button"
+          onClick={() => spotlight.open()}
+          aria-label="Open command palette"
+          aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+        >
           <Group gap="xs" wrap="nowrap">
             <IconSearch size={15} stroke={1.7} aria-hidden />
             <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>

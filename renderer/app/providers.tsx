@@ -40,7 +40,8 @@ export type MantineEnv = 'default' | 'test';
 export function AppProviders({ env, children }: { env: MantineEnv; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light" env={env}>
+    // "auto" follows the system theme until the coordinator picks one with the toggle.
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" env={env}>
       <QueryClientProvider client={queryClient}>
         <WorkspaceEvents />
         <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>

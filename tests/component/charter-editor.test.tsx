@@ -7,7 +7,8 @@ test('the draft editor saves mission, vision, values and goals to the workspace'
   const { bridge } = await startWithCoalition();
   const { user } = renderApp('/charter');
 
-  await user.type(await screen.findByLabelText('Mission'), 'Win fair social services for every resident.');
+  await user.click(await screen.findByLabelText('Mission'));
+  await user.paste('Win fair social services for every resident.');
   await user.type(screen.getByLabelText('Vision'), 'Care is a right.');
   expect(screen.getByText(/44 \/ 5,000 characters/)).toBeInTheDocument();
 
@@ -21,7 +22,8 @@ test('the draft editor saves mission, vision, values and goals to the workspace'
   const goal = goalCard(1);
   await choose(user, within(goal).getByRole('combobox', { name: 'Category' }), 'Public awareness');
   await user.type(within(goal).getByLabelText('Title'), 'Make eviction visible');
-  await user.type(within(goal).getByLabelText('Description'), 'Town halls in every district.');
+  await user.click(within(goal).getByLabelText('Description'));
+  await user.paste('Town halls in every district.');
   await user.click(within(goal).getByLabelText('Measurable target'));
   await user.type(within(goal).getByLabelText('Target metric'), 'People reached');
   await user.type(within(goal).getByLabelText('Target value'), '40000');

@@ -113,72 +113,72 @@ export function CharterEditor({ draft }: { draft: Draft }) {
 
   return (
     <>
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        // The save bar reports success; failures are shown by saveDraft.
-        void saveDraft();
-      }}
-    >
-      <Stack gap="lg">
-        <Section title="Mission and vision" hint="Why the coalition exists, and the world it is working toward.">
-          <CountedTextarea
-            label="Mission"
-            placeholder="We unite … to win …"
-            maxChars={TEXT_LIMIT}
-            description="What the coalition does and for whom, in a few sentences"
-            {...form.getInputProps('mission')}
-            value={form.values.mission}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          // The save bar reports success; failures are shown by saveDraft.
+          void saveDraft();
+        }}
+      >
+        <Stack gap="lg">
+          <Section title="Mission and vision" hint="Why the coalition exists, and the world it is working toward.">
+            <CountedTextarea
+              label="Mission"
+              placeholder="We unite … to win …"
+              maxChars={TEXT_LIMIT}
+              description="What the coalition does and for whom, in a few sentences"
+              {...form.getInputProps('mission')}
+              value={form.values.mission}
+            />
+            <CountedTextarea
+              label="Vision"
+              placeholder="A region where …"
+              maxChars={TEXT_LIMIT}
+              description="The change the coalition wants to see"
+              {...form.getInputProps('vision')}
+              value={form.values.vision}
+            />
+          </Section>
+
+          <Section title="Values" hint="The principles every member organization signs up to, in order of importance.">
+            <ValuesEditor form={form} />
+          </Section>
+
+          <Section title="Shared goals" hint="What the coalition works toward together: policy change, public awareness and capacity building.">
+            {goals.length === 0 ? (
+              <EmptyState icon={IconTarget} title="No shared goals yet">
+                Add the first goal the coalition commits to. A measurable target makes progress easy to report.
+              </EmptyState>
+            ) : (
+              goals.map((goal, index) => <GoalCard key={goal.key} form={form} index={index} autoFocus={goal.key === addedGoal} />)
+            )}
+            {typeof form.errors.goals === 'string' && (
+              <Text size="sm" c="red">
+                {form.errors.goals}
+              </Text>
+            )}
+            <div>
+              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={addGoal} disabled={goals.length >= MAX_GOALS}>
+                Add goal
+              </Button>
+            </div>
+          </Section>
+
+          <SaveBar
+            dirty={dirty}
+            saving={save.isPending}
+            updatedAt={updatedAt}
+            exporting={exporting}
+            onDiscard={() => {
+              form.setValues(saved);
+              form.clearErrors();
+            }}
+            onExport={() => void onExport()}
+            onAdopt={adoptModal.open}
           />
-          <CountedTextarea
-            label="Vision"
-            placeholder="A region where …"
-            maxChars={TEXT_LIMIT}
-            description="The change the coalition wants to see"
-            {...form.getInputProps('vision')}
-            value={form.values.vision}
-          />
-        </Section>
-
-        <Section title="Values" hint="The principles every member organization signs up to, in order of importance.">
-          <ValuesEditor form={form} />
-        </Section>
-
-        <Section title="Shared goals" hint="What the coalition works toward together: policy change, public awareness and capacity building.">
-          {goals.length === 0 ? (
-            <EmptyState icon={IconTarget} title="No shared goals yet">
-              Add the first goal the coalition commits to. A measurable target makes progress easy to report.
-            </EmptyState>
-          ) : (
-            goals.map((goal, index) => <GoalCard key={goal.key} form={form} index={index} autoFocus={goal.key === addedGoal} />)
-          )}
-          {typeof form.errors.goals === 'string' && (
-            <Text size="sm" c="red">
-              {form.errors.goals}
-            </Text>
-          )}
-          <div>
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={addGoal} disabled={goals.length >= MAX_GOALS}>
-              Add goal
-            </Button>
-          </div>
-        </Section>
-
-        <SaveBar
-          dirty={dirty}
-          saving={save.isPending}
-          updatedAt={updatedAt}
-          exporting={exporting}
-          onDiscard={() => {
-            form.setValues(saved);
-            form.clearErrors();
-          }}
-          onExport={() => void onExport()}
-          onAdopt={adoptModal.open}
-        />
-      </Stack>
-    </form>
+        </Stack>
+      </form>
 
       {/* Outside the form: events from the modal's own form would bubble to this one. */}
       <AdoptModal

@@ -25,8 +25,17 @@ export function VersionPage() {
     </Anchor>
   );
 
-  if (!valid) return <Stack>{back}<QueryError title="No such version" error={new Error('The address does not name a charter version.')} /></Stack>;
-  if (version.isError) return <Stack>{back}<QueryError title={`Version ${number} could not be read`} error={version.error} /></Stack>;
+  if (!valid || version.isError) {
+    return (
+      <Stack>
+        {back}
+        <QueryError
+          title={valid ? `Version ${number} could not be read` : 'No such version'}
+          error={version.error ?? new Error('The address does not name a charter version.')}
+        />
+      </Stack>
+    );
+  }
   if (!version.data) return <Loading label={`Loading version ${number}`} />;
   const v = version.data;
 

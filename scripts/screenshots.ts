@@ -29,6 +29,8 @@ try {
   await shot(page, 'charter-editor');
 
   await page.getByRole('link', { name: 'Versions' }).first().click();
+  await page.getByText('Adopted at the founding assembly.').waitFor();
+  await shot(page, 'versions');
   await page.getByRole('button', { name: /compare/i }).first().click();
   await page.locator('ins').first().waitFor();
   await shot(page, 'version-diff');
@@ -36,6 +38,7 @@ try {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(500); // let the palette's opening transition finish
   await shot(page, 'command-palette');
 } finally {
   await browser.close();

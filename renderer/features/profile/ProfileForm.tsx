@@ -1,9 +1,9 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { profileInput, type Profile, type ProfileInput } from '@shared/profile/contract';
 import { showSaveError, validateWithSchema } from '../../api/errors';
 import { useRpcMutation } from '../../api/queries';
+import { IsoDateInput } from '../../components/IsoDateInput';
 
 const PROFILE_FIELDS = new Set(['name', 'shortName', 'region', 'foundedOn']);
 
@@ -44,11 +44,9 @@ export function ProfileForm({ initial, submitLabel, onSaved, onCancel, cancelLab
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <TextInput label="Short name" description="Used in file names and tight spaces" placeholder="RHHJC" {...form.getInputProps('shortName')} />
-          <DateInput
+          <IsoDateInput
             label="Founding date"
             description="Format YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
-            valueFormat="YYYY-MM-DD"
             clearable
             {...form.getInputProps('foundedOn')}
           />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { charterContract } from '@shared/charter/contract';
@@ -8,6 +7,7 @@ import type { Input } from '@shared/contract';
 import { RpcError } from '../../../api/client';
 import { errorMessage, issuesToErrors, validateWithSchema } from '../../../api/errors';
 import { formatDate, today } from '../../../components/format';
+import { IsoDateInput } from '../../../components/IsoDateInput';
 
 export type AdoptInput = Input<'charter.adopt'>;
 
@@ -69,11 +69,9 @@ function AdoptForm({ onClose, nextNumber, latestAdoptedOn, unsaved, onAdopt }: O
             Your unsaved changes will be saved first.
           </Alert>
         )}
-        <DateInput
+        <IsoDateInput
           label="Adoption date"
           description={latestAdoptedOn ? `On or after ${formatDate(latestAdoptedOn)}, when the latest version was adopted` : 'The day the coalition agreed to it'}
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
           {...form.getInputProps('adoptedOn')}
         />
         <Textarea

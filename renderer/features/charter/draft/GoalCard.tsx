@@ -1,8 +1,8 @@
 import { Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { ListItemControls } from '../../../components/ListItemControls';
 import { CATEGORY_OPTIONS } from '../categories';
 import type { DraftForm } from '../draftForm';
+import { IsoDateInput } from '../../../components/IsoDateInput';
 
 interface GoalCardProps {
   form: DraftForm;
@@ -65,10 +65,8 @@ export function GoalCard({ form, index, autoFocus }: GoalCardProps) {
             <TextInput label="Target metric" placeholder="People reached" {...form.getInputProps(`${path}.target.metric`)} />
             <NumberInput label="Target value" placeholder="40,000" min={0} thousandSeparator="," {...form.getInputProps(`${path}.target.value`)} />
             <TextInput label="Unit" placeholder="people" {...form.getInputProps(`${path}.target.unit`)} />
-            <DateInput
+            <IsoDateInput
               label="Due date"
-              placeholder="YYYY-MM-DD"
-              valueFormat="YYYY-MM-DD"
               clearable
               {...form.getInputProps(`${path}.target.dueOn`)}
             />

@@ -8,6 +8,8 @@ import type { FieldIssue, RpcErrorPayload } from '@shared/errors';
 import type { RpcResult } from '@shared/rpc';
 import type { Backend } from '../../electron/backend/backend';
 import { openTestBackend, tempDir } from './workspace';
+import type { Selectable } from 'kysely';
+import type { ChangeLogTable } from '../../electron/backend/db/schema';
 
 // Helpers for backend tests: typed calls, per-test workspaces that clean up after themselves,
 // and byte- and row-level snapshots of workspace files.
@@ -111,15 +113,7 @@ export function snapshot(path: string): Record<string, TableSnapshot> {
   });
 }
 
-export interface LogRow {
-  seq: number;
-  entity: string;
-  entity_id: string;
-  action: 'create' | 'update' | 'delete';
-  before_json: string | null;
-  after_json: string | null;
-  batch: string;
-}
+export type LogRow = Omit<Selectable<ChangeLogTable>, 'at'>;
 
 /** The change log, oldest first, read with plain SQLite. */
 export function changeLog(path: string): LogRow[] {

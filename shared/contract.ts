@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { charterContract } from './charter/contract';
+import { directoryContract } from './directory/contract';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
 import { profileContract } from './profile/contract';
@@ -13,6 +14,7 @@ export const contract = {
   ...workspaceContract,
   ...profileContract,
   ...charterContract,
+  ...directoryContract,
   ...historyContract,
   ...filesContract,
 } as const;

@@ -8,6 +8,7 @@ import { validationError } from '@shared/validation';
 import { toErrorPayload } from './rpc/errors';
 import type { BackendMethod, Handler, Handlers } from './rpc/handlers';
 import { charterHandlers } from './charter/handlers';
+import { directoryHandlers } from './directory/handlers';
 import { historyHandlers } from './history/handlers';
 import { profileHandlers } from './profile/handlers';
 
@@ -15,6 +16,7 @@ import { profileHandlers } from './profile/handlers';
 const handlers: Handlers<BackendMethod> = {
   ...profileHandlers,
   ...charterHandlers,
+  ...directoryHandlers,
   ...historyHandlers,
 };
 

@@ -59,6 +59,127 @@ export interface WorkspaceMetaTable {
   value: string;
 }
 
+// The partner directory (migration 002). List fields are JSON arrays (the *_json columns).
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  other_names_json: string;
+  sector: string;
+  type: string;
+  issue_areas_json: string;
+  regions_json: string;
+  populations_json: string;
+  alignment_score: number | null;
+  alignment_note: string;
+  stage: string;
+  stage_changed_on: string;
+  tier: string | null;
+  contributions_json: string;
+  website: string;
+  email: string;
+  phone: string;
+  address: string;
+  city: string;
+  district: string;
+  registration_number: string;
+  staff_size: number | null;
+  budget_band: string | null;
+  tags_json: string;
+  notes: string;
+  last_contacted_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  pronouns: string;
+  title: string;
+  languages_json: string;
+  email: string;
+  phone: string;
+  city: string;
+  district: string;
+  community_leader: number;
+  tags_json: string;
+  notes: string;
+  consent_may_contact: number | null;
+  consent_channels_json: string;
+  consent_recorded_on: string | null;
+  consent_recorded_by: string;
+  last_contacted_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationStageChangesTable {
+  id: string;
+  organization_id: string;
+  stage: string;
+  changed_on: string;
+}
+
+export interface AffiliationsTable {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  role: string;
+  is_primary: number;
+  start_on: string | null;
+  end_on: string | null;
+}
+
+export interface RelationshipsTable {
+  id: string;
+  kind: string;
+  from_id: string;
+  to_id: string;
+  note: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  kind: string;
+  occurred_on: string;
+  summary: string;
+  follow_up_owner: string | null;
+  follow_up_due_on: string | null;
+  follow_up_done: number | null;
+  created_at: string;
+}
+
+export interface InteractionParticipantsTable {
+  id: string;
+  interaction_id: string;
+  organization_id: string | null;
+  person_id: string | null;
+  occurred_on: string;
+}
+
+export interface VocabularyTable {
+  id: string;
+  kind: string;
+  value: string;
+  position: number;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  name: string;
+  entity: string;
+  definition_json: string;
+  updated_at: string;
+}
+
+/** Derived by triggers from the *_json list columns; never written by services. */
+export interface LabelsTable {
+  record_rowid: number;
+  field: string;
+  value: string;
+}
+
 export interface Database {
   coalition_profile: CoalitionProfileTable;
   charter_draft: CharterDraftTable;
@@ -66,7 +187,19 @@ export interface Database {
   charter_version: CharterVersionTable;
   change_log: ChangeLogTable;
   workspace_meta: WorkspaceMetaTable;
+  organizations: OrganizationsTable;
+  people: PeopleTable;
+  organization_stage_changes: OrganizationStageChangesTable;
+  affiliations: AffiliationsTable;
+  organization_relationships: RelationshipsTable;
+  person_relationships: RelationshipsTable;
+  interactions: InteractionsTable;
+  interaction_participants: InteractionParticipantsTable;
+  vocabulary: VocabularyTable;
+  saved_views: SavedViewsTable;
+  organization_labels: LabelsTable;
+  person_labels: LabelsTable;
 }
 
-/** Tables whose rows are written through the change-recording writer (every table but the log). */
-export type RecordedTable = Exclude<keyof Database, 'change_log'>;
+/** Tables whose rows are written through the change-recording writer (all but the log and derived indexes). */
+export type RecordedTable = Exclude<keyof Database, 'change_log' | 'organization_labels' | 'person_labels'>;

@@ -1,0 +1,20 @@
+import { affiliationHandlers } from './affiliations/handlers';
+import { interactionHandlers } from './interactions/handlers';
+import { organizationHandlers } from './organizations/handlers';
+import { peopleHandlers } from './people/handlers';
+import { relationshipHandlers } from './relationships/handlers';
+import { searchHandlers } from './search/handlers';
+import { viewHandlers } from './views/handlers';
+import { vocabularyHandlers } from './vocabulary/handlers';
+
+/** Every directory method's handler, gathered for the backend's registry. */
+export const directoryHandlers = {
+  ...searchHandlers,
+  ...organizationHandlers,
+  ...vocabularyHandlers,
+  ...viewHandlers,
+  ...peopleHandlers,
+  ...affiliationHandlers,
+  ...relationshipHandlers,
+  ...interactionHandlers,
+};

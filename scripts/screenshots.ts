@@ -35,7 +35,26 @@ try {
   await page.locator('ins').first().waitFor();
   await shot(page, 'version-diff');
 
+  // The directory with the sample coalition's partners, one organization and one person.
+  const areas = page.getByRole('navigation', { name: 'Areas' });
+  await areas.getByRole('link', { name: 'Directory', exact: true }).click();
+  const orgTable = page.getByRole('table', { name: 'Organizations' });
+  await orgTable.getByRole('row').nth(1).waitFor();
+  await shot(page, 'directory');
+  await orgTable.getByRole('row').nth(3).getByRole('link').first().click();
+  await page.getByRole('list', { name: 'Timeline' }).or(page.getByText('No interactions logged yet.')).first().waitFor();
+  await shot(page, 'organization');
+  const person = page.getByRole('list', { name: 'People' }).getByRole('link').first();
+  if (await person.count()) {
+    await person.click();
+    await page.getByRole('heading', { name: 'Contact consent' }).waitFor();
+    await shot(page, 'person');
+  }
   await page.emulateMedia({ colorScheme: 'dark' });
+  await areas.getByRole('link', { name: 'Directory', exact: true }).click();
+  await orgTable.getByRole('row').nth(1).waitFor();
+  await shot(page, 'directory-dark');
+
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog').waitFor();
   await page.waitForTimeout(500); // let the palette's opening transition finish

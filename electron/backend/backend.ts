@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type SqliteDatabase from 'better-sqlite3';
 import { contract, isMethod, type Method } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { RpcResult } from '@shared/rpc';
@@ -32,6 +33,12 @@ export interface Backend {
   readonly workspace: Pick<Workspace, 'path' | 'schemaVersion'>;
   /** Validates and runs one call. Never rejects: failures come back as `{ ok: false, error }`. */
   call(method: string, input: unknown): Promise<RpcResult>;
+  /**
+   * Runs `load` on the raw SQLite connection inside one immediate transaction, after any call in
+   * progress. Only for the sample generator's bulk part (scale data for demos and benchmarks):
+   * it bypasses validation and the change log, so nothing a user does may reach it.
+   */
+  bulkLoad<T>(load: (sqlite: SqliteDatabase.Database) => T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       } catch (error) {
         return { ok: false, error: toErrorPayload(error) };
       }
+    },
+    async bulkLoad(load) {
+      if (closed) throw new AppError('workspace', 'The workspace is closed.');
+      // Kysely's connection() waits for the single connection, so no call's transaction is open meanwhile.
+      return workspace.db.connection().execute(async () => workspace.sqlite.transaction(() => load(workspace.sqlite)).immediate());
     },
     async close() {
       if (closed) return;

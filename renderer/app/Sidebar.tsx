@@ -1,9 +1,11 @@
 import { Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconDatabase, IconSearch } from '@tabler/icons-react';
+import { IconBookmark, IconDatabase, IconSearch } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
+import { useRpcQuery } from '../api/queries';
+import { viewHref } from '../features/directory/table/DirectoryTable';
 import { CoalitionLogo } from '../features/profile/CoalitionLogo';
 import { AREAS, SECTIONS } from './areas';
 import { ThemeToggle } from './ThemeToggle';
@@ -12,6 +14,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 export function Sidebar({ profile, workspace }: { profile: Profile; workspace: WorkspaceInfo }) {
   const { pathname } = useLocation();
+  const views = useRpcQuery('views.list', {});
   return (
     <Stack gap={0} h="100%">
       <Group gap="sm" wrap="nowrap" px="md" pt="md" pb="sm">
@@ -49,7 +52,7 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
             <Text size="xs" c="dimmed" fw={600} px="sm" mb={4} aria-hidden>
               {section}
             </Text>
-            {AREAS.filter((area) => area.section === section).map((area) => (
+            {AREAS.filter((area) => area.section === section).map((area) => [
               <NavLink
                 key={area.path}
                 component={RouterNavLink}
@@ -65,8 +68,27 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
                   )
                 }
                 className="sidebar-link"
-              />
-            ))}
+              />,
+              // Saved directory views sit under Directory, one click from anywhere.
+              area.path === '/directory' && (views.data?.length ?? 0) > 0 && (
+                <Box key="views" component="ul" aria-label="Saved views" className="plain-list sidebar-views">
+                  {views.data?.map((view) => (
+                    <li key={view.id}>
+                      <NavLink
+                        component={RouterNavLink}
+                        to={viewHref(view)}
+                        label={view.name}
+                        description={view.entity === 'organization' ? 'Organizations' : 'People'}
+                        leftSection={<IconBookmark size={14} stroke={1.6} aria-hidden />}
+                        className="sidebar-link sidebar-view"
+                        active={false}
+                        aria-label={`${view.name}, saved view of ${view.entity === 'organization' ? 'organizations' : 'people'}`}
+                      />
+                    </li>
+                  ))}
+                </Box>
+              ),
+            ])}
           </Box>
         ))}
       </ScrollArea>

@@ -43,7 +43,7 @@ export const AREAS: readonly Area[] = [
     label: 'Directory',
     icon: IconAddressBook,
     section: 'Coalition',
-    built: false,
+    built: true,
     summary: 'Every partner organization and person the coalition works with, and where each relationship stands.',
     plans: [
       'Organizations by sector and type — nonprofits, grassroots and faith groups, government bodies, foundations — and individual advocates',

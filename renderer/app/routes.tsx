@@ -6,6 +6,9 @@ import { VersionPage } from '../features/charter/versions/VersionPage';
 import { VersionsPage } from '../features/charter/versions/VersionsPage';
 import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { OrganizationPage } from '../features/directory/organizations/OrganizationPage';
+import { PersonPage } from '../features/directory/people/PersonPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -24,6 +27,15 @@ export const routes: RouteObject[] = [
           { path: 'versions', element: <VersionsPage /> },
           { path: 'versions/:number', element: <VersionPage /> },
           { path: 'compare', element: <ComparePage /> },
+        ],
+      },
+      {
+        path: 'directory',
+        children: [
+          { index: true, element: <DirectoryPage tab="organizations" /> },
+          { path: 'people', element: <DirectoryPage tab="people" /> },
+          { path: 'organizations/:id', element: <OrganizationPage /> },
+          { path: 'people/:id', element: <PersonPage /> },
         ],
       },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),

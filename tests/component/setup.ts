@@ -26,6 +26,17 @@ window.ResizeObserver = NoopResizeObserver;
 Element.prototype.scrollIntoView = () => undefined;
 Element.prototype.scrollTo = () => undefined;
 window.scrollTo = () => undefined;
+// TanStack Virtual sizes its window from the scroll element's client box, which jsdom leaves at
+// 0 (so no rows would render). The directory table's viewport reports a laptop-sized box.
+for (const [prop, size] of [['clientHeight', 800], ['clientWidth', 1200]] as const) {
+  const native = Object.getOwnPropertyDescriptor(Element.prototype, prop);
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.hasAttribute('data-virtual-viewport') ? size : ((native?.get?.call(this) as number | undefined) ?? 0);
+    },
+  });
+}
 // Textarea autosize listens for web fonts finishing loading.
 Object.defineProperty(document, 'fonts', {
   configurable: true,

@@ -104,7 +104,12 @@ export function snapshot(path: string): Record<string, TableSnapshot> {
     const tables = db.prepare("select name from sqlite_schema where type = 'table' order by name").all() as { name: string }[];
     const out: Record<string, TableSnapshot> = {};
     for (const { name } of tables) {
-      const rows = db.prepare(`select * from "${name.replaceAll('"', '""')}" order by rowid`).all();
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      // WITHOUT ROWID tables (FTS5's shadow tables) have no rowid: order them by every column instead.
+      const { sql: ddl } = db.prepare('select sql from sqlite_schema where name = ?').get(name) as { sql: string | null };
+      const columns = (db.prepare('select count(*) as n from pragma_table_info(?)').get(name) as { n: number }).n;
+      const orderBy = /without\s+rowid/i.test(ddl ?? '') ? Array.from({ length: columns }, (_, i) => i + 1).join(', ') : 'rowid';
+      const rows = db.prepare(`select * from ${quoted} order by ${orderBy}`).all();
       // Buffers serialise as { type: 'Buffer', data: [...] }, so blobs count in the digest too.
       const json = JSON.stringify(rows);
       out[name] = { rows: rows.length, digest: createHash('sha256').update(json).digest('hex') };

@@ -39,11 +39,19 @@ function walk(schema: z.ZodType, sample: unknown, path: Path, emit: Emit): void 
   let optional = false;
   let nullable = false;
   for (;;) {
-    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault || node instanceof z.ZodPrefault) {
       optional = true;
       node = node.def.innerType as z.ZodType;
     } else if (node instanceof z.ZodNullable) {
       nullable = true;
+      node = node.def.innerType as z.ZodType;
+    } else if (node instanceof z.ZodPipe && node.def.out instanceof z.ZodTransform) {
+      // `.transform(...)`: what the caller sends is checked by the input side.
+      node = node.def.in as z.ZodType;
+    } else if (node instanceof z.ZodPipe && node.def.in instanceof z.ZodTransform) {
+      // `z.preprocess(...)`: the value is reshaped first, so only the checks after it are known.
+      node = node.def.out as z.ZodType;
+    } else if (node instanceof z.ZodReadonly) {
       node = node.def.innerType as z.ZodType;
     } else break;
   }
@@ -97,6 +105,31 @@ function walk(schema: z.ZodType, sample: unknown, path: Path, emit: Emit): void 
     emit(path, 'a number instead of a choice', 0);
     return;
   }
+  if (node instanceof z.ZodDiscriminatedUnion) {
+    // Malformed as a whole, a discriminator matching no option, then the fields of the option the sample uses.
+    const key = node.def.discriminator;
+    emit(path, 'a string instead of an object', 'an object was expected');
+    emit(path, 'an array instead of an object', []);
+    emit(path, 'a number instead of an object', 42);
+    if (isRecord(sample)) {
+      emit([...path, key], 'a value matching no option', 'not-an-option');
+      emit([...path, key], 'missing', REMOVE);
+      const option = (node.options as z.ZodType[]).find((candidate) => candidate.safeParse(sample).success);
+      if (!option) throw new Error(`hostileInputs: the sample at "${path.join('.')}" matches no option of the union.`);
+      walkFields(option, sample, path, emit, new Set([key]));
+    }
+    return;
+  }
+  if (node instanceof z.ZodIntersection) {
+    // Both sides read the same value: each side's fields in turn.
+    walk(node.def.left as z.ZodType, sample, path, emit);
+    walk(node.def.right as z.ZodType, sample, path, emit);
+    return;
+  }
+  if (node instanceof z.ZodLiteral) {
+    emit(path, 'another value', 'not-the-expected-value');
+    return;
+  }
   if (node instanceof z.ZodUnion) {
     // Non-finite numbers are wrong for any union; the other candidates count only when no option takes them.
     for (const value of [NaN, Infinity, -Infinity]) emit(path, String(value), value);
@@ -114,6 +147,13 @@ function walk(schema: z.ZodType, sample: unknown, path: Path, emit: Emit): void 
   }
   if (node instanceof z.ZodUnknown || node instanceof z.ZodAny) return;
   throw new Error(`hostileInputs has no rule for the zod type "${node.def.type}" at "${path.join('.')}": teach it one.`);
+}
+
+/** The fields of an object option (skipping `skip`, e.g. a union's discriminator, covered already). */
+function walkFields(option: z.ZodType, sample: Record<string, unknown>, path: Path, emit: Emit, skip: Set<string>): void {
+  if (!(option instanceof z.ZodObject)) throw new Error(`hostileInputs: a union option at "${path.join('.')}" is not an object.`);
+  emit(path, 'an unknown extra field', { ...sample, unexpectedField: true }, 'unexpectedField');
+  for (const [key, field] of Object.entries<z.ZodType>(option.shape)) if (!skip.has(key)) walk(field, sample[key], [...path, key], emit);
 }
 
 function numberCases(node: z.ZodNumber): [string, unknown][] {

@@ -3,15 +3,34 @@ import type { DraftInput } from '@shared/charter/contract';
 import type { BackendMethod } from '../../electron/backend/rpc/handlers';
 import { ok, type Caller } from './backend';
 import { png } from './images';
+import { personInput } from './people';
 
 // One valid input for every method the workspace backend answers, valid on a workspace prepared
 // by `seedWorkspace`. The type makes the compiler ask for an entry when a method is added; the
 // validation tests also check it at run time and derive their hostile inputs from these.
+//
+// Inputs that name existing records use the placeholder ids of SEED_IDS: `seedWorkspace` creates
+// those records (the backend gives them their real ids) and returns the placeholder → id map, and
+// `validInput(method, seeded)` puts the real ids in.
 
 /** The methods the workspace backend answers (the host and the shell answer the others). */
 export const BACKEND_METHODS = METHODS.filter(
   (m): m is BackendMethod => !(HOST_METHODS as readonly string[]).includes(m) && !(SHELL_METHODS as readonly string[]).includes(m),
 );
+
+/** Placeholder ids (valid UUIDs) standing for the records `seedWorkspace` creates. */
+export const SEED_IDS = {
+  organization: '00000000-0000-4000-8000-00000000a001',
+  view: '00000000-0000-4000-8000-00000000a002',
+  person: '00000000-0000-4000-8000-00000000b001',
+  otherPerson: '00000000-0000-4000-8000-00000000b002',
+  affiliation: '00000000-0000-4000-8000-00000000b003',
+  relationship: '00000000-0000-4000-8000-00000000b004',
+  interaction: '00000000-0000-4000-8000-00000000b005',
+} as const;
+
+/** Placeholder id → the real id of the record created for it in one seeded workspace. */
+export type SeededIds = ReadonlyMap<string, string>;
 
 export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'profile.get': {},
@@ -36,7 +55,121 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'charter.getVersion': { number: 1 },
   'charter.compare': { from: 1, to: 'draft' },
   'history.list': { entity: 'charter_draft', entityId: 'draft', limit: 10 },
+  // Directory: organizations, search, vocabulary, saved views.
+  'directory.search': { query: 'sao pau', limit: 10 },
+  'organizations.list': {
+    filters: {
+      text: 'health',
+      stage: ['member', 'engaged'],
+      sector: ['nonprofit'],
+      type: ['public_health'],
+      tier: ['steering'],
+      contribution: ['meeting_space'],
+      issueArea: ['Healthcare access'],
+      region: ['Eastside'],
+      population: ['Immigrants'],
+      tag: ['clinic'],
+      lastContacted: { from: '2025-01-01', to: '2026-12-31', never: false },
+    },
+    sort: { field: 'city', direction: 'desc' },
+    offset: 0,
+    limit: 50,
+  },
+  'organizations.get': { id: SEED_IDS.organization },
+  'organizations.create': organizationInput({ name: 'Harbor Legal Aid', type: 'legal_aid', stage: 'engaged', tier: null }),
+  'organizations.update': { id: SEED_IDS.organization, organization: organizationInput({ notes: 'Hosts the quarterly assembly.' }) },
+  'organizations.delete': { id: SEED_IDS.organization },
+  'organizations.bulkUpdate': { ids: [SEED_IDS.organization], stage: 'engaged', addTags: ['assembly'], removeTags: ['clinic'] },
+  'vocabulary.list': { kind: 'issue_area' },
+  'vocabulary.add': { kind: 'population', value: 'Unhoused people' },
+  'vocabulary.remove': { kind: 'issue_area', value: 'Youth' },
+  'views.list': {},
+  'views.save': {
+    name: 'Health members in Eastside',
+    entity: 'organization',
+    filters: { stage: ['member'], issueArea: ['Healthcare access'], lastContacted: { never: true } },
+    sort: { field: 'lastContactedOn', direction: 'asc' },
+    columns: ['name', 'stage', 'city', 'lastContactedOn'],
+  },
+  'views.delete': { id: SEED_IDS.view },
+  // Directory: people, affiliations, relationships, interactions.
+  'people.list': {
+    filters: {
+      text: 'rivera',
+      organizationId: SEED_IDS.organization,
+      communityLeader: true,
+      mayContact: true,
+      district: ['District 4'],
+      tag: ['housing'],
+      lastContacted: { from: '2025-01-01', to: '2026-12-31', never: false },
+    },
+    sort: { field: 'district', direction: 'desc' },
+    offset: 0,
+    limit: 50,
+  },
+  'people.get': { id: SEED_IDS.person },
+  'people.create': personInput({ name: 'Ana Lopez', consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' } }),
+  'people.update': { id: SEED_IDS.person, person: personInput({ title: 'Tenant union chair' }) },
+  'people.delete': { id: SEED_IDS.person },
+  'affiliations.create': { personId: SEED_IDS.otherPerson, organizationId: SEED_IDS.organization, role: 'Board member', primary: true, startOn: '2024-01-01', endOn: null },
+  'affiliations.update': {
+    id: SEED_IDS.affiliation,
+    affiliation: { personId: SEED_IDS.person, organizationId: SEED_IDS.organization, role: 'Chair', primary: true, startOn: '2022-03-01', endOn: '2026-03-01' },
+  },
+  'affiliations.delete': { id: SEED_IDS.affiliation },
+  'relationships.create': { entity: 'person', kind: 'mentors', fromId: SEED_IDS.person, toId: SEED_IDS.otherPerson, note: 'Weekly check-ins.' },
+  'relationships.delete': { entity: 'person', id: SEED_IDS.relationship },
+  'interactions.list': { personId: SEED_IDS.person, offset: 0, limit: 20 },
+  'interactions.create': {
+    kind: 'meeting',
+    occurredOn: '2025-06-02',
+    summary: 'Planned the housing forum.',
+    personIds: [SEED_IDS.person, SEED_IDS.otherPerson],
+    organizationIds: [SEED_IDS.organization],
+    followUp: { owner: 'Dana', dueOn: '2025-06-09', done: false },
+  },
+  'interactions.update': {
+    id: SEED_IDS.interaction,
+    interaction: { kind: 'call', occurredOn: '2025-05-20', summary: 'Follow-up call.', personIds: [SEED_IDS.otherPerson], organizationIds: [], followUp: null },
+  },
+  'interactions.delete': { id: SEED_IDS.interaction },
 };
+
+/** VALID_INPUTS[method] with the placeholder ids replaced by the seeded workspace's real ids. */
+export function validInput<M extends BackendMethod>(method: M, seeded: SeededIds): Input<M> {
+  return JSON.parse(JSON.stringify(VALID_INPUTS[method]), (_key, value: unknown) =>
+    typeof value === 'string' ? (seeded.get(value) ?? value) : value,
+  ) as Input<M>;
+}
+
+/** A complete, valid organization (a member public-health clinic with every list filled in). */
+export function organizationInput(overrides: Partial<Input<'organizations.create'>> = {}): Input<'organizations.create'> {
+  return {
+    name: 'Eastside Community Health Center',
+    otherNames: ['ECHC', 'Centro de Saúde'],
+    sector: 'nonprofit',
+    type: 'public_health',
+    issueAreas: ['Healthcare access', 'Mental health'],
+    regions: ['Eastside'],
+    populations: ['Immigrants', 'Low-income families'],
+    alignment: { score: 4, note: 'Shares the coverage goal.' },
+    stage: 'member',
+    tier: 'steering',
+    contributions: ['meeting_space', 'data_research'],
+    website: 'echc.example.org',
+    email: 'info@echc.example.org',
+    phone: '+1 555 0100',
+    address: '12 Clinic Road',
+    city: 'São Paulo',
+    district: 'District 4',
+    registrationNumber: 'NP-4471',
+    staffSize: 42,
+    budgetBand: '2m_10m',
+    tags: ['clinic', 'bilingual'],
+    notes: 'Runs the Saturday free clinic.',
+    ...overrides,
+  };
+}
 
 export function draftInput(overrides: Partial<DraftInput> = {}): DraftInput {
   return {
@@ -58,12 +191,44 @@ export function draftInput(overrides: Partial<DraftInput> = {}): DraftInput {
 
 /**
  * Prepares a workspace on which every entry of VALID_INPUTS succeeds: a profile, charter
- * version 1, and a draft edited since then (so there is something to adopt and compare).
+ * version 1, and a draft edited since then (so there is something to adopt and compare), and
+ * the directory records of SEED_IDS. Returns the placeholder → real id map for `validInput`.
  */
-export async function seedWorkspace(caller: Caller): Promise<void> {
+export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
+  const seeded = new Map<string, string>();
   await ok(caller, 'profile.save', { name: 'Seed Coalition', shortName: 'SC', region: 'Seed County', foundedOn: null });
   await ok(caller, 'charter.saveDraft', draftInput());
   await ok(caller, 'charter.adopt', { adoptedOn: '2025-01-10', note: 'First version.' });
   const { mission, vision, values, goals } = await ok(caller, 'charter.getDraft', {});
   await ok(caller, 'charter.saveDraft', { mission: `${mission} Together.`, vision, values, goals });
+
+  const organization = await ok(caller, 'organizations.create', organizationInput());
+  seeded.set(SEED_IDS.organization, organization.id);
+  const view = await ok(caller, 'views.save', {
+    name: 'Seed view',
+    entity: 'organization',
+    filters: {},
+    sort: { field: 'name', direction: 'asc' },
+    columns: ['name'],
+  });
+  seeded.set(SEED_IDS.view, view.id);
+
+  const person = await ok(caller, 'people.create', personInput());
+  seeded.set(SEED_IDS.person, person.id);
+  const otherPerson = await ok(caller, 'people.create', personInput({ name: 'Ben Okafor', tags: [] }));
+  seeded.set(SEED_IDS.otherPerson, otherPerson.id);
+  const affiliation = await ok(caller, 'affiliations.create', { personId: person.id, organizationId: organization.id, role: 'Member', primary: false, startOn: '2022-03-01', endOn: null });
+  seeded.set(SEED_IDS.affiliation, affiliation.id);
+  const relationship = await ok(caller, 'relationships.create', { entity: 'person', kind: 'works_with', fromId: person.id, toId: otherPerson.id, note: '' });
+  seeded.set(SEED_IDS.relationship, relationship.id);
+  const interaction = await ok(caller, 'interactions.create', {
+    kind: 'call',
+    occurredOn: '2025-05-12',
+    summary: 'Introduced the coalition.',
+    personIds: [person.id],
+    organizationIds: [organization.id],
+    followUp: null,
+  });
+  seeded.set(SEED_IDS.interaction, interaction.id);
+  return seeded;
 }

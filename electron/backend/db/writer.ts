@@ -1,7 +1,10 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, RecordedTable } from './schema';
 
 type Row = Record<string, unknown>;
+type LogRow = Omit<Insertable<Database['change_log']>, 'seq'>;
+/** Rows per multi-row INSERT (well under SQLite's limit on bound variables). */
+const BULK_CHUNK = 200;
 /**
  * Kysely without table typing, for the generic record operations below: the public methods
  * are typed per table, and every table written here has a text `id` primary key.
@@ -46,6 +49,42 @@ export class Writer {
     return true;
   }
 
+  /**
+   * Bulk edits (many records of one table in one call): the caller has just read each record's
+   * whole row in this transaction and passes it as `before`. One UPDATE per changed record, and
+   * the change-log rows written together; `after` is `before` with the patch applied, so the
+   * patch must hold values exactly as SQLite stores them. Same no-op rule as `update`. Returns
+   * how many records changed.
+   */
+  async updateMany<T extends RecordedTable>(
+    table: T,
+    changes: readonly { before: Selectable<Database[T]> & { id: string }; patch: Updateable<Database[T]> }[],
+  ): Promise<number> {
+    const logged: LogRow[] = [];
+    for (const change of changes) {
+      const before = change.before as Row & { id: string };
+      const patch = change.patch as Row;
+      if (!changesSomething(before, patch)) continue;
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      await this.#db.updateTable(table as string).set(defined).where('id', '=', before.id).execute();
+      logged.push(this.#logRow(table, before.id, 'update', before, { ...before, ...defined }));
+    }
+    await this.#log(logged);
+    return logged.length;
+  }
+
+  /**
+   * Bulk inserts: rows that give every column (as SQLite stores them), inserted and logged a
+   * chunk at a time.
+   */
+  async insertMany<T extends RecordedTable>(table: T, rows: readonly (Insertable<Database[T]> & { id: string })[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK);
+      await this.#db.insertInto(table).values(chunk as Row[]).execute();
+      await this.#log(chunk.map((row) => this.#logRow(table, row.id, 'create', null, row as Row)));
+    }
+  }
+
   /** Deletes one record; returns false when it did not exist. */
   async remove(table: RecordedTable, id: string): Promise<boolean> {
     const before = await this.#read(table, id);
@@ -60,18 +99,25 @@ export class Writer {
   }
 
   async #record(entity: string, id: string, action: 'create' | 'update' | 'delete', before: Row | null | undefined, after: Row | null | undefined): Promise<void> {
-    await this.#db
-      .insertInto('change_log')
-      .values({
-        at: this.now,
-        entity,
-        entity_id: id,
-        action,
-        before_json: before ? JSON.stringify(serialize(before)) : null,
-        after_json: after ? JSON.stringify(serialize(after)) : null,
-        batch: this.batch,
-      })
-      .execute();
+    await this.#db.insertInto('change_log').values(this.#logRow(entity, id, action, before, after)).execute();
+  }
+
+  #logRow(entity: string, id: string, action: 'create' | 'update' | 'delete', before: Row | null | undefined, after: Row | null | undefined): LogRow {
+    return {
+      at: this.now,
+      entity,
+      entity_id: id,
+      action,
+      before_json: before ? JSON.stringify(serialize(before)) : null,
+      after_json: after ? JSON.stringify(serialize(after)) : null,
+      batch: this.batch,
+    };
+  }
+
+  async #log(rows: readonly LogRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      await this.#db.insertInto('change_log').values(rows.slice(start, start + BULK_CHUNK)).execute();
+    }
   }
 }
 

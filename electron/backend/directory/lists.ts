@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 
 // Helpers shared by the directory's services: JSON list columns, label filters and full-text
 // queries. Organizations and people use the same three.
@@ -21,8 +21,13 @@ export type LabelEntity = 'organization' | 'person';
  */
 export function hasAnyLabel(entity: LabelEntity, rowid: Expression<unknown>, field: string, values: readonly string[]): Expression<SqlBool> {
   if (values.length === 0) return sql<SqlBool>`1`;
+  return sql<SqlBool>`${rowid} in (${labelRowids(entity, field, values)})`;
+}
+
+/** The rowids of the records with any of `values` (non-empty) in the label `field`, possibly repeated. */
+export function labelRowids(entity: LabelEntity, field: string, values: readonly string[]): RawBuilder<unknown> {
   const labels = sql.table(`${entity}_labels`);
-  return sql<SqlBool>`${rowid} in (select record_rowid from ${labels} where field = ${field} and value in (${sql.join(values)}))`;
+  return sql`select record_rowid from ${labels} where field = ${field} and value in (${sql.join(values)})`;
 }
 
 /**
@@ -35,13 +40,29 @@ export function ftsQuery(text: string): string | null {
     .normalize('NFKC')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
-    .slice(0, 10);
+    .slice(0, 10)
+    // A word that is a prefix of another word adds nothing ("sa sao" = "sao", "c c" = "c") but makes
+    // FTS5 intersect two huge lists: keep the longer one.
+    .filter((word, i, all) => {
+      const folded = fold(word);
+      return !all.some((other, j) => j !== i && fold(other).startsWith(folded) && (fold(other).length > folded.length || j < i));
+    });
   if (words.length === 0) return null;
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
+/** Lower case without accents, as the search index compares words (remove_diacritics 2). */
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /** `<table>.rowid` matches the full-text query in the entity's search index. */
 export function matchesText(entity: LabelEntity, rowid: Expression<unknown>, query: string): Expression<SqlBool> {
+  return sql<SqlBool>`${rowid} in (${textRowids(entity, query)})`;
+}
+
+/** The rowids of the records matching the full-text query. */
+export function textRowids(entity: LabelEntity, query: string): RawBuilder<unknown> {
   const search = sql.table(`${entity}_search`);
-  return sql<SqlBool>`${rowid} in (select rowid from ${search} where ${search} match ${query})`;
+  return sql`select rowid from ${search} where ${search} match ${query}`;
 }

@@ -1,10 +1,11 @@
 import type { Input, Method, Output } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { Backend } from '../backend';
+import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { seededRandom, type Random } from './random';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
-// what a coordinator could have typed. Demos, e2e tests and benchmarks use it; later domains
+// what a coordinator could have typed (the directory part is bulk-loaded: see sample/directory.ts). Demos, e2e tests and benchmarks use it; later domains
 // add their own part here.
 
 export interface SampleOptions {
@@ -18,6 +19,9 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   const random = seededRandom(seed);
   await call('profile.save', sampleProfile(random));
   await writeCharterHistory(call, random);
+  // The partner directory is bulk-written (the same generator builds the benchmark's 100k-record
+  // workspace); everything above goes through the public methods.
+  await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...SAMPLE_DIRECTORY, seed: seed + 1 }));
 }
 
 type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;

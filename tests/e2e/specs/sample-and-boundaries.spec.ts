@@ -29,7 +29,7 @@ test('exploring the sample coalition shows its adopted charter, and the coordina
 test('areas that are not built yet say so honestly', async ({ page }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
-  await page.getByRole('link', { name: 'Directory' }).click();
+  await page.getByRole('link', { name: 'Meetings' }).click();
   await expect(page.getByText(/coming/i).first()).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });

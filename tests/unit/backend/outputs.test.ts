@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '@shared/contract';
 import { createBackend } from '../../../electron/backend/backend';
 import { fails, ok, useBackend, useTempFile, withSqlite } from '../../support/backend';
-import { BACKEND_METHODS, seedWorkspace, VALID_INPUTS } from '../../support/samples';
+import { BACKEND_METHODS, seedWorkspace, validInput } from '../../support/samples';
 
 // Every method succeeds at least once on a real workspace, and what it returns matches the
 // contract the renderer is typed from.
@@ -10,8 +10,7 @@ import { BACKEND_METHODS, seedWorkspace, VALID_INPUTS } from '../../support/samp
 describe.each(BACKEND_METHODS)('%s', (method) => {
   it('succeeds with a valid input and returns what the contract promises', async () => {
     const { backend } = await useBackend();
-    await seedWorkspace(backend);
-    const result = await backend.call(method, VALID_INPUTS[method]);
+    const result = await backend.call(method, validInput(method, await seedWorkspace(backend)));
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
     // openTestBackend checks outputs already; check again here so this test does not depend on that flag.
     expect(contract[method].output.safeParse(result.value).error).toBeUndefined();

@@ -18,6 +18,18 @@ const TABLES: Record<keyof Database, true> = {
   charter_version: true,
   change_log: true,
   workspace_meta: true,
+  organizations: true,
+  people: true,
+  organization_stage_changes: true,
+  affiliations: true,
+  organization_relationships: true,
+  person_relationships: true,
+  interactions: true,
+  interaction_participants: true,
+  vocabulary: true,
+  saved_views: true,
+  organization_labels: true,
+  person_labels: true,
 };
 
 function tableNames(path: string): string[] {

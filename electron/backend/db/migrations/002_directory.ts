@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  for (const column of ['name', 'stage', 'sector', 'type', 'city', 'district', 'alignment_score', 'last_contacted_on', 'updated_at']) {
+  for (const column of ['name', 'stage', 'sector', 'type', 'tier', 'city', 'district', 'alignment_score', 'last_contacted_on', 'updated_at']) {
     const collate = column === 'name' || column === 'city' ? ' collate nocase' : '';
     await sql.raw(`create index organizations_${column} on organizations(${column}${collate}, id)`).execute(db);
   }
@@ -72,6 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const collate = column === 'name' || column === 'city' || column === 'district' ? ' collate nocase' : '';
     await sql.raw(`create index people_${column} on people(${column}${collate}, id)`).execute(db);
   }
+  // The yes/no filters of the people list: counting a page's total reads these, not every row.
+  await sql`create index people_community_leader on people(community_leader)`.execute(db);
+  await sql`create index people_consent_may_contact on people(consent_may_contact)`.execute(db);
 
   await db.schema
     .createTable('organization_stage_changes')
@@ -186,8 +189,10 @@ async function createLabelIndex(db: Kysely<unknown>, entity: string, table: stri
     .map(([field, column]) => `insert into ${labels} select new.rowid, '${field}', value from json_each(new.${column});`)
     .join('\n      ');
   await sql.raw(`create trigger ${table}_labels_insert after insert on ${table} begin\n      ${insert}\n    end`).execute(db);
+  // Only when a list column changes: a stage or last-contact update leaves the labels alone.
+  const listColumns = Object.values(fields).join(', ');
   await sql
-    .raw(`create trigger ${table}_labels_update after update on ${table} begin\n      delete from ${labels} where record_rowid = old.rowid;\n      ${insert}\n    end`)
+    .raw(`create trigger ${table}_labels_update after update of ${listColumns} on ${table} begin\n      delete from ${labels} where record_rowid = old.rowid;\n      ${insert}\n    end`)
     .execute(db);
   await sql.raw(`create trigger ${table}_labels_delete after delete on ${table} begin delete from ${labels} where record_rowid = old.rowid; end`).execute(db);
 }
@@ -204,6 +209,11 @@ async function createSearchIndex(db: Kysely<unknown>, entity: string, table: str
   await sql.raw(`create virtual table ${search} using fts5(${names}, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3')`).execute(db);
   const insert = `insert into ${search}(rowid, ${names}) values (new.rowid, ${values});`;
   await sql.raw(`create trigger ${table}_search_insert after insert on ${table} begin ${insert} end`).execute(db);
-  await sql.raw(`create trigger ${table}_search_update after update on ${table} begin delete from ${search} where rowid = old.rowid; ${insert} end`).execute(db);
+  // Only when a searched column changes: re-indexing a record's words is the costly part of an
+  // update (logging an interaction updates last_contacted_on; a bulk stage change touches thousands).
+  const searched = [...new Set(values.match(/\bnew\.\w+/g) ?? [])].map((ref) => ref.slice('new.'.length)).join(', ');
+  await sql
+    .raw(`create trigger ${table}_search_update after update of ${searched} on ${table} begin delete from ${search} where rowid = old.rowid; ${insert} end`)
+    .execute(db);
   await sql.raw(`create trigger ${table}_search_delete after delete on ${table} begin delete from ${search} where rowid = old.rowid; end`).execute(db);
 }

@@ -1,0 +1,388 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { AppError } from '@shared/errors';
+import { RECENT_INTERACTIONS, type OrganizationDetail } from '@shared/directory/contract';
+import { MAX_LIST_ITEMS } from '@shared/directory/fields';
+import type { Stage } from '@shared/directory/enums';
+import type {
+  Organization,
+  OrganizationFilters,
+  OrganizationInput,
+  OrganizationRow,
+  ORGANIZATION_SORT_FIELDS,
+} from '@shared/directory/organizations';
+import type { Database, OrganizationsTable } from '../../db/schema';
+import type { CallContext } from '../../rpc/handlers';
+import { affiliationsOf } from '../affiliations/service';
+import { interactionsOf } from '../interactions/service';
+import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
+import { ftsQuery, hasAnyLabel, listJson, matchesText, parseList } from '../lists';
+
+type Db = Pick<CallContext, 'db'>;
+type SortField = (typeof ORGANIZATION_SORT_FIELDS)[number];
+
+/** `in (...)` lists are read and written in chunks of this many ids (well under SQLite's variable limit). */
+const CHUNK = 500;
+
+// ---------------------------------------------------------------------------------------------
+// Rows ↔ contract shapes: the only place that knows both.
+
+function toOrganization(row: OrganizationsTable): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    otherNames: parseList(row.other_names_json),
+    sector: row.sector as Organization['sector'],
+    type: row.type as Organization['type'],
+    issueAreas: parseList(row.issue_areas_json),
+    regions: parseList(row.regions_json),
+    populations: parseList(row.populations_json),
+    alignment: { score: row.alignment_score, note: row.alignment_note },
+    stage: row.stage as Organization['stage'],
+    stageChangedOn: row.stage_changed_on,
+    tier: row.tier as Organization['tier'],
+    contributions: parseList(row.contributions_json) as Organization['contributions'],
+    website: row.website,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    city: row.city,
+    district: row.district,
+    registrationNumber: row.registration_number,
+    staffSize: row.staff_size,
+    budgetBand: row.budget_band as Organization['budgetBand'],
+    tags: parseList(row.tags_json),
+    notes: row.notes,
+    lastContactedOn: row.last_contacted_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns an input sets (not the id, stage date, last contact or stamps). */
+function fromInput(input: OrganizationInput) {
+  return {
+    name: input.name,
+    other_names_json: listJson(input.otherNames),
+    sector: input.sector,
+    type: input.type,
+    issue_areas_json: listJson(input.issueAreas),
+    regions_json: listJson(input.regions),
+    populations_json: listJson(input.populations),
+    alignment_score: input.alignment.score,
+    alignment_note: input.alignment.note,
+    stage: input.stage,
+    tier: input.tier,
+    contributions_json: listJson(input.contributions),
+    website: input.website,
+    email: input.email,
+    phone: input.phone,
+    address: input.address,
+    city: input.city,
+    district: input.district,
+    registration_number: input.registrationNumber,
+    staff_size: input.staffSize,
+    budget_band: input.budgetBand,
+    tags_json: listJson(input.tags),
+    notes: input.notes,
+  };
+}
+
+const ROW_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.sector',
+  'o.type',
+  'o.stage',
+  'o.tier',
+  'o.city',
+  'o.regions_json',
+  'o.issue_areas_json',
+  'o.tags_json',
+  'o.email',
+  'o.alignment_score',
+  'o.last_contacted_on',
+  'o.updated_at',
+] as const;
+
+type RowColumns = Pick<
+  OrganizationsTable,
+  'id' | 'name' | 'sector' | 'type' | 'stage' | 'tier' | 'city' | 'regions_json' | 'issue_areas_json' | 'tags_json' | 'email' | 'alignment_score' | 'last_contacted_on' | 'updated_at'
+>;
+
+function toRow(row: RowColumns): OrganizationRow {
+  return {
+    id: row.id,
+    name: row.name,
+    sector: row.sector as OrganizationRow['sector'],
+    type: row.type as OrganizationRow['type'],
+    stage: row.stage as OrganizationRow['stage'],
+    tier: row.tier as OrganizationRow['tier'],
+    city: row.city,
+    regions: parseList(row.regions_json),
+    issueAreas: parseList(row.issue_areas_json),
+    tags: parseList(row.tags_json),
+    email: row.email,
+    alignmentScore: row.alignment_score,
+    lastContactedOn: row.last_contacted_on,
+    updatedAt: row.updated_at,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+async function readRow({ db }: Db, id: string): Promise<OrganizationsTable | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+async function mustRead(ctx: Db, id: string): Promise<OrganizationsTable> {
+  const row = await readRow(ctx, id);
+  if (!row) throw new AppError('not_found', 'This organization no longer exists. It may have been deleted; reload the directory.', { id });
+  return row;
+}
+
+export async function getOrganization(ctx: Db, id: string): Promise<Organization> {
+  return toOrganization(await mustRead(ctx, id));
+}
+
+export async function getOrganizationDetail(ctx: Db, id: string): Promise<OrganizationDetail> {
+  const organization = toOrganization(await mustRead(ctx, id));
+  const history = await ctx.db
+    .selectFrom('organization_stage_changes')
+    .select(['stage', 'changed_on'])
+    .where('organization_id', '=', id)
+    .orderBy('changed_on')
+    .orderBy(sql`rowid`)
+    .execute();
+  const affiliations = await affiliationsOf(ctx, { organizationId: id });
+  const relationships = await organizationRelationshipsOf(ctx, id);
+  const interactions = await interactionsOf(ctx, { organizationId: id }, { offset: 0, limit: RECENT_INTERACTIONS });
+  return {
+    ...organization,
+    stageHistory: history.map((h) => ({ stage: h.stage as Stage, changedOn: h.changed_on })),
+    affiliations,
+    relationships,
+    interactions: interactions.rows,
+    interactionCount: interactions.total,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+function today(ctx: Pick<CallContext, 'now'>): string {
+  return ctx.now.slice(0, 10);
+}
+
+async function recordStage(ctx: CallContext, organizationId: string, stage: string): Promise<void> {
+  await ctx.write.insert('organization_stage_changes', { id: randomUUID(), organization_id: organizationId, stage, changed_on: today(ctx) });
+}
+
+export async function createOrganization(ctx: CallContext, input: OrganizationInput): Promise<Organization> {
+  const id = randomUUID();
+  await ctx.write.insert('organizations', {
+    id,
+    ...fromInput(input),
+    stage_changed_on: today(ctx),
+    last_contacted_on: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  });
+  await recordStage(ctx, id, input.stage);
+  return getOrganization(ctx, id);
+}
+
+export async function updateOrganization(ctx: CallContext, id: string, input: OrganizationInput): Promise<Organization> {
+  const before = await mustRead(ctx, id);
+  const stageChanged = before.stage !== input.stage;
+  await ctx.write.update('organizations', id, {
+    ...fromInput(input),
+    ...(stageChanged ? { stage_changed_on: today(ctx) } : {}),
+    updated_at: ctx.now,
+  });
+  if (stageChanged) await recordStage(ctx, id, input.stage);
+  return getOrganization(ctx, id);
+}
+
+export async function deleteOrganization(ctx: CallContext, id: string): Promise<{ deleted: true }> {
+  await mustRead(ctx, id);
+  await removeLinksOf(ctx, { organizationId: id });
+  const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();
+  for (const change of changes) await ctx.write.remove('organization_stage_changes', change.id);
+  await ctx.write.remove('organizations', id);
+  return { deleted: true };
+}
+
+export interface BulkUpdate {
+  ids: string[];
+  stage?: Stage | undefined;
+  addTags?: string[] | undefined;
+  removeTags?: string[] | undefined;
+}
+
+/**
+ * Changes the stage and/or tags of many organizations in the call's transaction, so the whole
+ * batch is one change-log batch (one undo step). Reads one query per chunk of ids; only records
+ * that actually change are written. Leaving the member stage clears the membership tier.
+ */
+export async function bulkUpdateOrganizations(ctx: CallContext, input: BulkUpdate): Promise<{ updated: number }> {
+  const ids = [...new Set(input.ids)];
+  const add = [...new Set(input.addTags ?? [])];
+  const remove = new Set(input.removeTags ?? []);
+  let updated = 0;
+  let missing = 0;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const rows = await ctx.db.selectFrom('organizations').selectAll().where('id', 'in', chunk).execute();
+    missing += chunk.length - rows.length;
+    if (missing > 0) continue; // reported below; nothing is kept
+    const changes: { before: OrganizationsTable; patch: Partial<OrganizationsTable> }[] = [];
+    const stageChanges: { id: string; organization_id: string; stage: string; changed_on: string }[] = [];
+    for (const row of rows) {
+      const patch: Partial<OrganizationsTable> = {};
+      if (input.stage !== undefined && input.stage !== row.stage) {
+        patch.stage = input.stage;
+        patch.stage_changed_on = today(ctx);
+        if (input.stage !== 'member' && row.tier !== null) patch.tier = null;
+        stageChanges.push({ id: randomUUID(), organization_id: row.id, stage: input.stage, changed_on: today(ctx) });
+      }
+      if (add.length > 0 || remove.size > 0) {
+        const current = parseList(row.tags_json);
+        const next = [...current.filter((t) => !remove.has(t)), ...add.filter((t) => !current.includes(t) && !remove.has(t))];
+        if (next.length > MAX_LIST_ITEMS) {
+          throw new AppError('validation', `“${row.name}” would have more than ${MAX_LIST_ITEMS} tags. Remove some tags first.`, {
+            issues: [{ path: 'addTags', message: `At most ${MAX_LIST_ITEMS} tags per organization.` }],
+          });
+        }
+        if (listJson(next) !== row.tags_json) patch.tags_json = listJson(next);
+      }
+      if (Object.keys(patch).length > 0) changes.push({ before: row, patch: { ...patch, updated_at: ctx.now } });
+    }
+    // Through the writer's bulk path: one UPDATE per changed record, change-log rows a chunk at a time.
+    updated += await ctx.write.updateMany('organizations', changes);
+    await ctx.write.insertMany('organization_stage_changes', stageChanges);
+  }
+  if (missing > 0) {
+    throw new AppError(
+      'not_found',
+      missing === 1
+        ? 'One of the selected organizations no longer exists; nothing was changed. Reload the directory and try again.'
+        : `${missing} of the selected organizations no longer exist; nothing was changed. Reload the directory and try again.`,
+      { missing },
+    );
+  }
+  return { updated };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The directory table
+
+export interface ListInput {
+  filters: OrganizationFilters;
+  sort: { field: SortField; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+type Eb = ExpressionBuilder<Database & { o: OrganizationsTable }, 'o'>;
+
+/**
+ * The filters as one condition. For a page (`walkSortIndex`), the filtered columns are written
+ * as `+column`, which keeps SQLite from driving the query from a filter's index: it walks the
+ * sort index instead and stops after the page, rather than reading and sorting every match (tens
+ * of thousands of rows for "stage = member" at coalition scale). Counting uses the filter indexes.
+ */
+function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = false): Expression<SqlBool> {
+  const column = (name: 'stage' | 'sector' | 'type' | 'tier' | 'last_contacted_on' | 'rowid') =>
+    walkSortIndex ? sql`+${sql.ref(`o.${name}`)}` : sql.ref(`o.${name}`);
+  const rowid = column('rowid');
+  const parts: Expression<SqlBool>[] = [];
+  const text = filters.text === undefined ? null : ftsQuery(filters.text);
+  if (text !== null) parts.push(matchesText('organization', rowid, text));
+  if (filters.stage?.length) parts.push(eb(column('stage'), 'in', filters.stage));
+  if (filters.sector?.length) parts.push(eb(column('sector'), 'in', filters.sector));
+  if (filters.type?.length) parts.push(eb(column('type'), 'in', filters.type));
+  if (filters.tier?.length) parts.push(eb(column('tier'), 'in', filters.tier));
+  if (filters.issueArea?.length) parts.push(hasAnyLabel('organization', rowid, 'issue_area', filters.issueArea));
+  if (filters.region?.length) parts.push(hasAnyLabel('organization', rowid, 'region', filters.region));
+  if (filters.population?.length) parts.push(hasAnyLabel('organization', rowid, 'population', filters.population));
+  if (filters.contribution?.length) parts.push(hasAnyLabel('organization', rowid, 'contribution', filters.contribution));
+  if (filters.tag?.length) parts.push(hasAnyLabel('organization', rowid, 'tag', filters.tag));
+  const contacted = filters.lastContacted;
+  if (contacted) {
+    const range: Expression<SqlBool>[] = [];
+    if (contacted.from !== undefined) range.push(eb(column('last_contacted_on'), '>=', contacted.from));
+    if (contacted.to !== undefined) range.push(eb(column('last_contacted_on'), '<=', contacted.to));
+    if (contacted.never === true) {
+      // Never contacted, or (with a range) contacted within it: "not since March, or never".
+      parts.push(range.length > 0 ? eb.or([eb(column('last_contacted_on'), 'is', null), eb.and(range)]) : eb(column('last_contacted_on'), 'is', null));
+    } else {
+      parts.push(...range);
+      if (contacted.never === false) parts.push(eb(column('last_contacted_on'), 'is not', null));
+    }
+  }
+  return eb.and(parts);
+}
+
+/** The sort column as its index holds it: name and city case-insensitive. */
+function sortExpression(field: SortField) {
+  switch (field) {
+    case 'name':
+      return sql`o.name collate nocase`;
+    case 'city':
+      return sql`o.city collate nocase`;
+    case 'sector':
+      return sql.ref('o.sector');
+    case 'type':
+      return sql.ref('o.type');
+    case 'stage':
+      return sql.ref('o.stage');
+    case 'alignmentScore':
+      return sql.ref('o.alignment_score');
+    case 'lastContactedOn':
+      return sql.ref('o.last_contacted_on');
+    case 'updatedAt':
+      return sql.ref('o.updated_at');
+  }
+}
+
+export async function listOrganizations({ db }: Db, input: ListInput): Promise<{ total: number; rows: OrganizationRow[] }> {
+  const { direction } = input.sort;
+  const counted = await db
+    .selectFrom('organizations as o')
+    .where((eb) => filterExpression(eb, input.filters))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  if (total === 0 || input.offset >= total) return { total, rows: [] };
+  // Two ways to find the page: walk the sort index and test each row against the filters until the
+  // page is full (cheap when matches are common), or read every match from the filter indexes and
+  // sort them (cheap when matches are few). Walking visits about (offset + limit) × all / matches
+  // rows; reading and sorting costs a little more than one visit per match.
+  const all = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const walk = ((input.offset + input.limit) * Number(all.n)) / total <= total * 2;
+  // The page is chosen on (sort key, id, rowid) only, which the sort indexes cover and which keeps
+  // a sort of many filtered rows narrow; then the page's rows are read by rowid.
+  const page = await db
+    .selectFrom('organizations as o')
+    .where((eb) => filterExpression(eb, input.filters, walk))
+    .select(sql<number>`o.rowid`.as('r'))
+    // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
+    .orderBy(sortExpression(input.sort.field), direction)
+    .orderBy('o.id', direction)
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const rowids = page.map((p) => p.r);
+  const rows =
+    rowids.length === 0
+      ? []
+      : await db
+          .selectFrom('organizations as o')
+          .select([...ROW_COLUMNS, sql<number>`o.rowid`.as('r')])
+          .where(sql.ref('o.rowid'), 'in', rowids)
+          .execute();
+  const byRowid = new Map(rows.map((row) => [row.r, row]));
+  return { total, rows: rowids.flatMap((r) => byRowid.get(r) ?? []).map(toRow) };
+}

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { AppError } from '@shared/errors';
+import { RECENT_INTERACTIONS, type PersonDetail } from '@shared/directory/contract';
+import type { Person, PersonFilters, PersonInput, PersonRow, PERSON_SORT_FIELDS } from '@shared/directory/people';
+import type { ContactChannel } from '@shared/directory/enums';
+import type { PeopleTable } from '../../db/schema';
+import type { CallContext } from '../../rpc/handlers';
+import { affiliationsOf, localToday } from '../affiliations/service';
+import { interactionsOf } from '../interactions/service';
+import { personRelationshipsOf, removeLinksOf } from '../relationships/service';
+import { ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids } from '../lists';
+
+type Db = Pick<CallContext, 'db'>;
+type PersonColumns = Omit<PeopleTable, 'id' | 'last_contacted_on' | 'created_at' | 'updated_at'>;
+
+// The one place where a people row and the contract's Person meet.
+
+/** Contract → columns (everything the form edits; ids, stamps and last contact are the service's). */
+export function personToColumns(input: PersonInput): PersonColumns {
+  return {
+    name: input.name,
+    pronouns: input.pronouns,
+    title: input.title,
+    languages_json: listJson(input.languages),
+    email: input.email,
+    phone: input.phone,
+    city: input.city,
+    district: input.district,
+    community_leader: input.communityLeader ? 1 : 0,
+    tags_json: listJson(input.tags),
+    notes: input.notes,
+    consent_may_contact: input.consent.mayContact === null ? null : input.consent.mayContact ? 1 : 0,
+    consent_channels_json: listJson(input.consent.channels),
+    consent_recorded_on: input.consent.recordedOn,
+    consent_recorded_by: input.consent.recordedBy,
+  };
+}
+
+/** Columns → contract. */
+export function personFromRow(row: PeopleTable): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    pronouns: row.pronouns,
+    title: row.title,
+    languages: parseList(row.languages_json),
+    email: row.email,
+    phone: row.phone,
+    city: row.city,
+    district: row.district,
+    communityLeader: row.community_leader === 1,
+    tags: parseList(row.tags_json),
+    notes: row.notes,
+    consent: {
+      mayContact: row.consent_may_contact === null ? null : row.consent_may_contact === 1,
+      channels: parseList(row.consent_channels_json) as ContactChannel[],
+      recordedOn: row.consent_recorded_on,
+      recordedBy: row.consent_recorded_by,
+    },
+    lastContactedOn: row.last_contacted_on,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findPerson({ db }: Db, id: string): Promise<Person | null> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? personFromRow(row) : null;
+}
+
+export async function requirePerson(ctx: Db, id: string, path = 'id'): Promise<Person> {
+  const found = await findPerson(ctx, id);
+  if (!found) throw personNotFound(id, path);
+  return found;
+}
+
+export function personNotFound(id: string, path: string): AppError {
+  return new AppError('not_found', `Person ${id} does not exist (it may have been deleted).`, {
+    issues: [{ path, message: 'This person does not exist.' }],
+  });
+}
+
+export async function createPerson(ctx: CallContext, input: PersonInput): Promise<Person> {
+  const id = randomUUID();
+  await ctx.write.insert('people', { id, ...personToColumns(input), last_contacted_on: null, created_at: ctx.now, updated_at: ctx.now });
+  return requirePerson(ctx, id);
+}
+
+export async function updatePerson(ctx: CallContext, id: string, input: PersonInput): Promise<Person> {
+  const updated = await ctx.write.update('people', id, { ...personToColumns(input), updated_at: ctx.now });
+  if (!updated) throw personNotFound(id, 'id');
+  return requirePerson(ctx, id);
+}
+
+export async function deletePerson(ctx: CallContext, id: string): Promise<{ deleted: true }> {
+  await requirePerson(ctx, id);
+  await removeLinksOf(ctx, { personId: id });
+  await ctx.write.remove('people', id);
+  return { deleted: true };
+}
+
+export async function getPerson(ctx: Db, id: string): Promise<PersonDetail> {
+  const person = await requirePerson(ctx, id);
+  const [affiliations, relationships, interactions] = [
+    await affiliationsOf(ctx, { personId: id }),
+    await personRelationshipsOf(ctx, id),
+    await interactionsOf(ctx, { personId: id }, { offset: 0, limit: RECENT_INTERACTIONS }),
+  ];
+  return { ...person, affiliations, relationships, interactions: interactions.rows, interactionCount: interactions.total };
+}
+
+export interface PersonListInput {
+  filters: PersonFilters;
+  sort: { field: (typeof PERSON_SORT_FIELDS)[number]; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+/** The index `(expr, id)` behind each sort field. */
+const SORT_INDEXES: Record<PersonListInput['sort']['field'], string> = {
+  name: 'people_name',
+  city: 'people_city',
+  district: 'people_district',
+  lastContactedOn: 'people_last_contacted_on',
+  updatedAt: 'people_updated_at',
+};
+
+/** The SQL expression each sort field orders by; every one has an index `(expr, id)`. */
+const SORT_EXPRESSIONS: Record<PersonListInput['sort']['field'], ReturnType<typeof sql.raw>> = {
+  name: sql.raw('people.name collate nocase'),
+  city: sql.raw('people.city collate nocase'),
+  district: sql.raw('people.district collate nocase'),
+  lastContactedOn: sql.raw('people.last_contacted_on'),
+  updatedAt: sql.raw('people.updated_at'),
+};
+
+/**
+ * The conditions of a people filter (all must hold). `sets` lists, for the filters answered by
+ * an index of their own (text, tag, organization), the query of the matching people's rowids.
+ */
+export function personConditions(filters: PersonFilters): { where: Expression<SqlBool>[]; sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] } {
+  const rowid = sql.ref('people.rowid');
+  const where: Expression<SqlBool>[] = [];
+  const sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] = [];
+  const query = filters.text ? ftsQuery(filters.text) : null;
+  if (query) {
+    where.push(matchesText('person', rowid, query));
+    sets.push({ rowids: textRowids('person', query), distinct: true });
+  }
+  if (filters.organizationId !== undefined) {
+    const members = sql`select people.rowid from affiliations join people on people.id = affiliations.person_id where affiliations.organization_id = ${filters.organizationId}`;
+    where.push(sql<SqlBool>`people.rowid in (${members})`);
+    sets.push({ rowids: members, distinct: false });
+  }
+  if (filters.tag && filters.tag.length > 0) {
+    where.push(hasAnyLabel('person', rowid, 'tag', filters.tag));
+    sets.push({ rowids: labelRowids('person', 'tag', filters.tag), distinct: false });
+  }
+  if (filters.communityLeader !== undefined) where.push(sql<SqlBool>`people.community_leader = ${filters.communityLeader ? 1 : 0}`);
+  if (filters.mayContact !== undefined) where.push(sql<SqlBool>`people.consent_may_contact = ${filters.mayContact ? 1 : 0}`);
+  if (filters.district && filters.district.length > 0) {
+    where.push(sql<SqlBool>`people.district collate nocase in (${sql.join(filters.district.map((d) => d.trim()))})`);
+  }
+  const contacted = filters.lastContacted;
+  if (contacted) {
+    const range: Expression<SqlBool>[] = [];
+    if (contacted.from !== undefined) range.push(sql<SqlBool>`people.last_contacted_on >= ${contacted.from}`);
+    if (contacted.to !== undefined) range.push(sql<SqlBool>`people.last_contacted_on <= ${contacted.to}`);
+    const inRange = range.length > 0 ? sql<SqlBool>`(${sql.join(range, sql` and `)})` : null;
+    // "Never" alone: never contacted. With a range: within the range, or never contacted.
+    if (contacted.never && inRange) where.push(sql<SqlBool>`(${inRange} or people.last_contacted_on is null)`);
+    else if (contacted.never) where.push(sql<SqlBool>`people.last_contacted_on is null`);
+    else if (inRange) where.push(inRange);
+  }
+  return { where, sets };
+}
+
+/** The rowids in every set, each once (INTERSECT keeps one of each). */
+function countable(sets: { rowids: RawBuilder<unknown>; distinct: boolean }[]): RawBuilder<unknown> {
+  const [only] = sets;
+  if (sets.length === 1 && only) return only.distinct ? only.rowids : sql`select distinct * from (${only.rowids})`;
+  return sql.join(
+    sets.map((set) => set.rowids),
+    sql` intersect `,
+  );
+}
+
+export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ total: number; rows: PersonRow[] }> {
+  const { where, sets } = personConditions(input.filters);
+  const condition = where.length > 0 ? sql<SqlBool>`${sql.join(where, sql` and `)}` : sql<SqlBool>`1`;
+  // Only index-answered filters: count their rowid sets' intersection without reading a single
+  // person (looking each match up in the people table is what makes such a count slow).
+  const counted =
+    sets.length > 0 && sets.length === where.length
+      ? await sql<{ total: number }>`select count(*) as total from (${countable(sets)})`
+          .execute(ctx.db)
+          .then((r) => r.rows[0])
+      : await ctx.db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .where(condition)
+          .executeTakeFirst();
+  const total = Number(counted?.total ?? 0);
+  if (total === 0 || input.offset >= total) return { total, rows: [] };
+
+  const direction = sql.raw(input.sort.direction);
+  // The planner has no statistics: left alone it may fetch every match of a broad filter
+  // through the filter's index and sort them all. When the matches are many, walking the sort
+  // field's index and skipping non-matches reads fewer rows (about (offset + limit) × all / total
+  // instead of total), so name that index.
+  const everyone =
+    where.length === 0 ? total : Number((await ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const walkSortIndex = total * total > (input.offset + input.limit) * everyone;
+  const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[input.sort.field])}` : sql`people`;
+  const { rows } = await sql<PeopleTable>`
+    select people.* from ${from}
+     where ${condition}
+     order by ${SORT_EXPRESSIONS[input.sort.field]} ${direction}, people.id ${direction}
+     limit ${input.limit} offset ${input.offset}`.execute(ctx.db);
+
+  const organizations = await displayOrganizations(ctx, rows.map((r) => r.id));
+  return {
+    total,
+    rows: rows.map((row) => {
+      const { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt } = personFromRow(row);
+      return { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt, organization: organizations.get(id) ?? null };
+    }),
+  };
+}
+
+/**
+ * The organization shown beside each person: the primary affiliation's, else the most recent
+ * current one (no end date, or one still ahead). One query for the whole page.
+ */
+export async function displayOrganizations(ctx: Db, personIds: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+  const shown = new Map<string, { id: string; name: string }>();
+  if (personIds.length === 0) return shown;
+  const today = localToday();
+  const ranked = await sql<{ person_id: string; id: string; name: string }>`
+    select person_id, id, name from (
+      select a.person_id, o.id, o.name,
+             row_number() over (
+               partition by a.person_id
+               order by a.is_primary desc, a.start_on is null, a.start_on desc, a.rowid desc
+             ) as rank
+        from affiliations a
+        join organizations o on o.id = a.organization_id
+       where a.person_id in (${sql.join(personIds)})
+         and (a.is_primary = 1 or a.end_on is null or a.end_on >= ${today})
+    ) where rank = 1`.execute(ctx.db);
+  for (const row of ranked.rows) shown.set(row.person_id, { id: row.id, name: row.name });
+  return shown;
+}

@@ -1,0 +1,8 @@
+import type { Handlers } from '../../rpc/handlers';
+import { addTerm, listTerms, removeTerm } from './service';
+
+export const vocabularyHandlers: Handlers<'vocabulary.list' | 'vocabulary.add' | 'vocabulary.remove'> = {
+  'vocabulary.list': (input, ctx) => listTerms(ctx, input.kind),
+  'vocabulary.add': (input, ctx) => addTerm(ctx, input.kind, input.value),
+  'vocabulary.remove': (input, ctx) => removeTerm(ctx, input.kind, input.value),
+};

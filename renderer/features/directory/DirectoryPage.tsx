@@ -1,0 +1,72 @@
+import { Button, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { NavLink, useNavigate } from 'react-router';
+import { notifySuccess } from '../../api/errors';
+import { Page } from '../../components/Page';
+import { OrganizationFormModal } from './organizations/OrganizationForm';
+import { OrganizationsTable } from './organizations/OrganizationsTable';
+import { PersonFormModal } from './people/PersonForm';
+import { PeopleTable } from './people/PeopleTable';
+import { organizationHref, personHref } from './reads';
+
+const TABS = [
+  { to: '/directory', label: 'Organizations', end: true },
+  { to: '/directory/people', label: 'People', end: true },
+] as const;
+
+/** Directory → Organizations or People: the table, and buttons to add either. */
+export function DirectoryPage({ tab }: { tab: 'organizations' | 'people' }) {
+  const navigate = useNavigate();
+  const [orgOpen, orgModal] = useDisclosure(false);
+  const [personOpen, personModal] = useDisclosure(false);
+
+  return (
+    <Page
+      fluid
+      title="Directory"
+      description="Every partner organization and person the coalition works with, and where each relationship stands."
+      actions={
+        <>
+          <Button variant={tab === 'organizations' ? 'filled' : 'default'} leftSection={<IconPlus size={16} />} onClick={orgModal.open}>
+            New organization
+          </Button>
+          <Button variant={tab === 'people' ? 'filled' : 'default'} leftSection={<IconPlus size={16} />} onClick={personModal.open}>
+            New person
+          </Button>
+        </>
+      }
+      nav={
+        <Group component="nav" aria-label="Directory sections" gap={4} className="subnav">
+          {TABS.map((t) => (
+            <NavLink key={t.to} to={t.to} end={t.end} className="subnav-link">
+              {t.label}
+            </NavLink>
+          ))}
+        </Group>
+      }
+    >
+      {/* A key per tab: each table keeps its own filters, sort and columns. */}
+      {tab === 'organizations' ? <OrganizationsTable key="organizations" onCreate={orgModal.open} /> : <PeopleTable key="people" onCreate={personModal.open} />}
+
+      <OrganizationFormModal
+        opened={orgOpen}
+        onClose={orgModal.close}
+        onSaved={(org) => {
+          orgModal.close();
+          notifySuccess(`${org.name} was added to the directory.`);
+          void navigate(organizationHref(org.id));
+        }}
+      />
+      <PersonFormModal
+        opened={personOpen}
+        onClose={personModal.close}
+        onSaved={(person) => {
+          personModal.close();
+          notifySuccess(`${person.name} was added to the directory.`);
+          void navigate(personHref(person.id));
+        }}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Method } from '@shared/contract';
+
+/** Every directory read: a change to any partner may show up in any of them. */
+export const DIRECTORY_READS = [
+  'organizations.list',
+  'organizations.get',
+  'people.list',
+  'people.get',
+  'interactions.list',
+  'directory.search',
+  'history.list',
+] as const satisfies readonly Method[];
+
+export const organizationHref = (id: string) => `/directory/organizations/${id}`;
+export const personHref = (id: string) => `/directory/people/${id}`;

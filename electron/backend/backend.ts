@@ -79,7 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async bulkLoad(load) {
       if (closed) throw new AppError('workspace', 'The workspace is closed.');
       // Kysely's connection() waits for the single connection, so no call's transaction is open meanwhile.
-      return workspace.db.connection().execute(async () => workspace.sqlite.transaction(() => load(workspace.sqlite)).immediate());
+      return workspace.db.connection().execute(() => Promise.resolve(workspace.sqlite.transaction(() => load(workspace.sqlite)).immediate()));
     },
     async close() {
       if (closed) return;

@@ -119,15 +119,24 @@ await measure(
   3,
 );
 
-// One bulk change of 10,000 organizations (stage and a tag): one call, one transaction, one undo step.
+// Bulk changes of 10,000 organizations: one call, one transaction, one undo step each. A stage
+// change leaves the search index alone; a tag is searchable, so each record's words are re-indexed.
 const bulkIds = await backend.bulkLoad((sqlite) => (sqlite.prepare('select id from organizations where rowid % 10 = 3 limit 10000').all() as { id: string }[]).map((r) => r.id));
-const bulkStarted = performance.now();
-const bulk = await ok(backend, 'organizations.bulkUpdate', { ids: bulkIds, stage: 'engaged', addTags: ['bulk-bench'] });
-const bulkMs = performance.now() - bulkStarted;
-console.log(`[directory bench] organizations.bulkUpdate of ${bulkIds.length} ids: ${bulkMs.toFixed(0)} ms (${bulk.updated} changed)`);
+const bulkTimes: Record<string, number> = {};
+const bulkChanges: [string, { stage?: 'declined'; addTags?: string[] }][] = [
+  ['stage', { stage: 'declined' }],
+  ['add a tag', { addTags: ['bulk-bench'] }],
+];
+for (const [label, change] of bulkChanges) {
+  const bulkStarted = performance.now();
+  const bulk = await ok(backend, 'organizations.bulkUpdate', { ids: bulkIds, ...change });
+  bulkTimes[label] = performance.now() - bulkStarted;
+  console.log(`[directory bench] organizations.bulkUpdate (${label}) of ${bulkIds.length} ids: ${(bulkTimes[label] ?? 0).toFixed(0)} ms (${bulk.updated} changed)`);
+}
 
 console.log('[directory bench] summary (p95, ms):');
-console.log(`  generation: ${generationSeconds.toFixed(1)} s; bulkUpdate of ${bulkIds.length}: ${bulkMs.toFixed(0)} ms`);
+console.log(`  generation: ${generationSeconds.toFixed(1)} s`);
+for (const [label, ms] of Object.entries(bulkTimes)) console.log(`  bulkUpdate (${label}) of ${bulkIds.length} ids: ${ms.toFixed(0)} ms`);
 for (const r of results) console.log(`  ${r.p95 <= r.target ? 'ok    ' : 'MISSED'} ${r.p95.toFixed(2).padStart(7)}  ${r.label}`);
 
 // ---------------------------------------------------------------------------------------------

@@ -232,6 +232,28 @@ describe('organizations.list sorting and paging', () => {
     }
   });
 
+  it('gives the same rows whether a page walks the sort index (early pages) or sorts the matches (deep pages)', async () => {
+    const { backend } = await useBackend();
+    const stages = ['member', 'engaged'] as const;
+    for (let i = 0; i < 40; i++) {
+      const stage = stages[i % 2] ?? 'member';
+      await ok(backend, 'organizations.create', organizationInput({ name: `Group ${(i * 7) % 13}`, city: `City ${i % 5}`, stage, tier: null, tags: i % 3 ? ['x'] : ['y'] }));
+    }
+    for (const field of ['name', 'city', 'updatedAt'] as const) {
+      for (const filters of [{ stage: ['engaged' as const] }, { tag: ['x'] }, { stage: ['member' as const], tag: ['x'] }]) {
+        const whole = await ok(backend, 'organizations.list', { filters, sort: { field, direction: 'desc' }, limit: 500 });
+        const paged: string[] = [];
+        for (let offset = 0; offset < whole.total; offset += 3) {
+          const page = await ok(backend, 'organizations.list', { filters, sort: { field, direction: 'desc' }, offset, limit: 3 });
+          expect(page.total).toBe(whole.total);
+          paged.push(...page.rows.map((r) => r.id));
+        }
+        expect(paged).toEqual(whole.rows.map((r) => r.id));
+      }
+    }
+    expect(await ok(backend, 'organizations.list', { filters: { stage: ['engaged'] }, offset: 20 })).toEqual({ total: 20, rows: [] });
+  });
+
   it('refuses an unknown sort field and a page size over 500', async () => {
     const { backend } = await useBackend();
     expect((await fails(backend, 'organizations.list', { sort: { field: 'notes', direction: 'asc' } })).code).toBe('validation');

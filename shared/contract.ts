@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { charterContract } from './charter/contract';
 import { directoryContract } from './directory/contract';
+import { duplicatesContract } from './directory/duplicates';
+import { exportsContract } from './directory/exports';
+import { representationContract } from './directory/representation';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
 import { profileContract } from './profile/contract';
@@ -15,6 +18,9 @@ export const contract = {
   ...profileContract,
   ...charterContract,
   ...directoryContract,
+  ...duplicatesContract,
+  ...exportsContract,
+  ...representationContract,
   ...historyContract,
   ...filesContract,
 } as const;

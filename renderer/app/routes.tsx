@@ -7,8 +7,10 @@ import { VersionsPage } from '../features/charter/versions/VersionsPage';
 import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { DuplicatesPage } from '../features/directory/duplicates/DuplicatesPage';
 import { OrganizationPage } from '../features/directory/organizations/OrganizationPage';
 import { PersonPage } from '../features/directory/people/PersonPage';
+import { RepresentationPage } from '../features/directory/representation/RepresentationPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -34,6 +36,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <DirectoryPage tab="organizations" /> },
           { path: 'people', element: <DirectoryPage tab="people" /> },
+          { path: 'duplicates', element: <DuplicatesPage /> },
+          { path: 'representation', element: <RepresentationPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people/:id', element: <PersonPage /> },
         ],

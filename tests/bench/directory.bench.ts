@@ -101,6 +101,18 @@ for (const field of ORGANIZATION_SORT_FIELDS) {
   );
 }
 
+// The representation dashboard: every dimension counted by SQL aggregates, plus target statuses.
+await ok(backend, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
+await ok(backend, 'representation.targets.save', { dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: '' });
+await measure(
+  'representation.summary, members (and members + engaged)',
+  50,
+  [['member'], ['member', 'engaged']].map((stages) => () => ok(backend, 'representation.summary', { stages: stages as Input<'representation.summary'>['stages'] })),
+);
+await measure('representation.summary, every stage (all 100k organizations)', 150, [
+  () => ok(backend, 'representation.summary', { stages: ['identified', 'contacted', 'engaged', 'member', 'inactive', 'declined'] }),
+]);
+
 // Partner pages: the busiest organizations (most interactions) and a spread of ordinary ones.
 const partnerIds = await backend.bulkLoad((sqlite) => {
   const busiest = sqlite
@@ -134,9 +146,30 @@ for (const [label, change] of bulkChanges) {
   console.log(`[directory bench] organizations.bulkUpdate (${label}) of ${bulkIds.length} ids: ${(bulkTimes[label] ?? 0).toFixed(0)} ms (${bulk.updated} changed)`);
 }
 
+// Export: every organization (100k) and every person (250k) as the table's view, and a 10,000-row
+// selection, as CSV and Excel: one call each (rows streamed from SQLite a chunk at a time).
+const exportTimes: Record<string, number> = {};
+const exportRuns: [string, Input<'directory.export'>][] = (['csv', 'xlsx'] as const).flatMap((format): [string, Input<'directory.export'>][] => [
+  [`${format}, all organizations`, { entity: 'organization', format, scope: { filters: {}, sort: { field: 'name', direction: 'asc' } } }],
+  [`${format}, 10,000 selected organizations`, { entity: 'organization', format, scope: { ids: bulkIds } }],
+  // Every field of 250k people is over the 50 MB limit as CSV (refused, as it should be); the table's default columns fit.
+  [
+    `${format}, all people (table's default columns)`,
+    { entity: 'person', format, scope: { filters: {}, sort: { field: 'name', direction: 'asc' } }, columns: ['name', 'title', 'organization', 'email', 'city', 'lastContactedOn'] },
+  ],
+]);
+for (const [label, input] of exportRuns) {
+  const exportStarted = performance.now();
+  const file = await ok(backend, 'directory.export', input);
+  exportTimes[label] = performance.now() - exportStarted;
+  const mb = (file.encoding === 'base64' ? Buffer.from(file.content, 'base64').length : Buffer.byteLength(file.content)) / (1024 * 1024);
+  console.log(`[directory bench] directory.export (${label}): ${file.rows} rows, ${mb.toFixed(1)} MB in ${(exportTimes[label] ?? 0).toFixed(0)} ms`);
+}
+
 console.log('[directory bench] summary (p95, ms):');
 console.log(`  generation: ${generationSeconds.toFixed(1)} s`);
 for (const [label, ms] of Object.entries(bulkTimes)) console.log(`  bulkUpdate (${label}) of ${bulkIds.length} ids: ${ms.toFixed(0)} ms`);
+for (const [label, ms] of Object.entries(exportTimes)) console.log(`  export (${label}): ${ms.toFixed(0)} ms`);
 for (const r of results) console.log(`  ${r.p95 <= r.target ? 'ok    ' : 'MISSED'} ${r.p95.toFixed(2).padStart(7)}  ${r.label}`);
 
 // ---------------------------------------------------------------------------------------------

@@ -37,6 +37,16 @@ for (const [prop, size] of [['clientHeight', 800], ['clientWidth', 1200]] as con
     },
   });
 }
+// recharts' ResponsiveContainer sizes its chart from its own box (getBoundingClientRect), which
+// jsdom reports as 0 × 0, so no chart would be drawn. Its container reports a laptop-sized width
+// and the height its style gives.
+const nativeRect = Object.getOwnPropertyDescriptor(Element.prototype, 'getBoundingClientRect')?.value as (this: Element) => DOMRect;
+HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLElement): DOMRect {
+  if (!this.classList.contains('recharts-responsive-container')) return nativeRect.call(this);
+  const height = Number.parseFloat(this.style.height) || 300;
+  const rect = { x: 0, y: 0, top: 0, left: 0, width: 640, height, right: 640, bottom: height };
+  return { ...rect, toJSON: () => rect };
+};
 // Textarea autosize listens for web fonts finishing loading.
 Object.defineProperty(document, 'fonts', {
   configurable: true,

@@ -27,6 +27,7 @@ export const SEED_IDS = {
   affiliation: '00000000-0000-4000-8000-00000000b003',
   relationship: '00000000-0000-4000-8000-00000000b004',
   interaction: '00000000-0000-4000-8000-00000000b005',
+  representationTarget: '00000000-0000-4000-8000-00000000c001',
 } as const;
 
 /** Placeholder id → the real id of the record created for it in one seeded workspace. */
@@ -92,6 +93,13 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
     columns: ['name', 'stage', 'city', 'lastContactedOn'],
   },
   'views.delete': { id: SEED_IDS.view },
+  // Directory: export (a filtered, sorted view of organizations as CSV, chosen columns).
+  'directory.export': {
+    entity: 'organization',
+    format: 'csv',
+    scope: { filters: { stage: ['member', 'engaged'], sector: ['nonprofit'], text: 'health' }, sort: { field: 'city', direction: 'desc' } },
+    columns: ['name', 'sector', 'stage', 'city', 'lastContactedOn'],
+  },
   // Directory: people, affiliations, relationships, interactions.
   'people.list': {
     filters: {
@@ -133,6 +141,13 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
     interaction: { kind: 'call', occurredOn: '2025-05-20', summary: 'Follow-up call.', personIds: [SEED_IDS.otherPerson], organizationIds: [], followUp: null },
   },
   'interactions.delete': { id: SEED_IDS.interaction },
+  // Directory: duplicates (the two seeded people; the relationship between them is dropped as a self-link).
+  'duplicates.find': { entity: 'person', offset: 0, limit: 20 },
+  'duplicates.merge': { entity: 'person', survivorId: SEED_IDS.otherPerson, mergedId: SEED_IDS.person, fields: { name: 'survivor', email: 'merged', consent: 'merged' } },
+  // Directory: representation dashboard and its targets.
+  'representation.summary': { stages: ['member', 'engaged'] },
+  'representation.targets.save': { id: SEED_IDS.representationTarget, dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: 'Grassroots voices lead.' },
+  'representation.targets.delete': { id: SEED_IDS.representationTarget },
 };
 
 /** VALID_INPUTS[method] with the placeholder ids replaced by the seeded workspace's real ids. */
@@ -230,5 +245,7 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
     followUp: null,
   });
   seeded.set(SEED_IDS.interaction, interaction.id);
+  const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
+  seeded.set(SEED_IDS.representationTarget, target.id);
   return seeded;
 }

@@ -173,6 +173,17 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+/** Representation targets (migration 003). */
+export interface RepresentationTargetsTable {
+  id: string;
+  dimension: string;
+  value: string;
+  kind: string;
+  amount: number;
+  note: string;
+  updated_at: string;
+}
+
 /** Derived by triggers from the *_json list columns; never written by services. */
 export interface LabelsTable {
   record_rowid: number;
@@ -199,6 +210,7 @@ export interface Database {
   saved_views: SavedViewsTable;
   organization_labels: LabelsTable;
   person_labels: LabelsTable;
+  representation_targets: RepresentationTargetsTable;
 }
 
 /** Tables whose rows are written through the change-recording writer (all but the log and derived indexes). */

@@ -1,8 +1,11 @@
 import { affiliationHandlers } from './affiliations/handlers';
+import { duplicateHandlers } from './duplicates/handlers';
+import { exportHandlers } from './exports/handlers';
 import { interactionHandlers } from './interactions/handlers';
 import { organizationHandlers } from './organizations/handlers';
 import { peopleHandlers } from './people/handlers';
 import { relationshipHandlers } from './relationships/handlers';
+import { representationHandlers } from './representation/handlers';
 import { searchHandlers } from './search/handlers';
 import { viewHandlers } from './views/handlers';
 import { vocabularyHandlers } from './vocabulary/handlers';
@@ -17,4 +20,7 @@ export const directoryHandlers = {
   ...affiliationHandlers,
   ...relationshipHandlers,
   ...interactionHandlers,
+  ...exportHandlers,
+  ...duplicateHandlers,
+  ...representationHandlers,
 };

@@ -10,9 +10,11 @@ import { PersonFormModal } from './people/PersonForm';
 import { PeopleTable } from './people/PeopleTable';
 import { organizationHref, personHref } from './reads';
 
-const TABS = [
+export const TABS = [
   { to: '/directory', label: 'Organizations', end: true },
   { to: '/directory/people', label: 'People', end: true },
+  { to: '/directory/duplicates', label: 'Duplicates', end: true },
+  { to: '/directory/representation', label: 'Representation', end: true },
 ] as const;
 
 /** Directory → Organizations or People: the table, and buttons to add either. */

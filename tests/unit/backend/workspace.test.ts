@@ -30,6 +30,7 @@ const TABLES: Record<keyof Database, true> = {
   saved_views: true,
   organization_labels: true,
   person_labels: true,
+  representation_targets: true,
 };
 
 function tableNames(path: string): string[] {

@@ -1,12 +1,14 @@
 import type { Migration } from 'kysely';
 import * as foundation from './001_foundation';
 import * as directory from './002_directory';
+import * as representation from './003_representation';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_directory': directory,
+  '003_representation': representation,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

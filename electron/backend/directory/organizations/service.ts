@@ -27,7 +27,7 @@ const CHUNK = 500;
 // ---------------------------------------------------------------------------------------------
 // Rows ↔ contract shapes: the only place that knows both.
 
-function toOrganization(row: OrganizationsTable): Organization {
+export function toOrganization(row: OrganizationsTable): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -347,8 +347,23 @@ function sortExpression(field: SortField) {
   }
 }
 
+/**
+ * The rowids (`r`) of the organizations matching `filters`, in `sort` order. The table's pages
+ * and the export share it, so both list the same records in the same order.
+ */
+export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, sort: ListInput['sort'], walkSortIndex = false) {
+  return (
+    db
+      .selectFrom('organizations as o')
+      .where((eb) => filterExpression(eb, filters, walkSortIndex))
+      .select(sql<number>`o.rowid`.as('r'))
+      // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
+      .orderBy(sortExpression(sort.field), sort.direction)
+      .orderBy('o.id', sort.direction)
+  );
+}
+
 export async function listOrganizations({ db }: Db, input: ListInput): Promise<{ total: number; rows: OrganizationRow[] }> {
-  const { direction } = input.sort;
   const counted = await db
     .selectFrom('organizations as o')
     .where((eb) => filterExpression(eb, input.filters))
@@ -364,13 +379,7 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
   const walk = ((input.offset + input.limit) * Number(all.n)) / total <= total * 2;
   // The page is chosen on (sort key, id, rowid) only, which the sort indexes cover and which keeps
   // a sort of many filtered rows narrow; then the page's rows are read by rowid.
-  const page = await db
-    .selectFrom('organizations as o')
-    .where((eb) => filterExpression(eb, input.filters, walk))
-    .select(sql<number>`o.rowid`.as('r'))
-    // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
-    .orderBy(sortExpression(input.sort.field), direction)
-    .orderBy('o.id', direction)
+  const page = await matchingOrganizations({ db }, input.filters, input.sort, walk)
     .limit(input.limit)
     .offset(input.offset)
     .execute();

@@ -186,9 +186,27 @@ function countable(sets: { rowids: RawBuilder<unknown>; distinct: boolean }[]): 
   );
 }
 
+/** All of a filter's conditions as one expression. */
+function allOf(where: Expression<SqlBool>[]): RawBuilder<SqlBool> {
+  return where.length > 0 ? sql<SqlBool>`${sql.join(where, sql` and `)}` : sql<SqlBool>`1`;
+}
+
+/**
+ * `select <columns>` of the people matching `filters`, in `sort` order (ties broken by id). The
+ * table's pages and the export share it, so both list the same people in the same order.
+ */
+export function matchingPeople<T>(columns: RawBuilder<unknown>, filters: PersonFilters, sort: PersonListInput['sort'], walkSortIndex = false): RawBuilder<T> {
+  const direction = sql.raw(sort.direction);
+  const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[sort.field])}` : sql`people`;
+  return sql<T>`
+    select ${columns} from ${from}
+     where ${allOf(personConditions(filters).where)}
+     order by ${SORT_EXPRESSIONS[sort.field]} ${direction}, people.id ${direction}`;
+}
+
 export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ total: number; rows: PersonRow[] }> {
   const { where, sets } = personConditions(input.filters);
-  const condition = where.length > 0 ? sql<SqlBool>`${sql.join(where, sql` and `)}` : sql<SqlBool>`1`;
+  const condition = allOf(where);
   // Only index-answered filters: count their rowid sets' intersection without reading a single
   // person (looking each match up in the people table is what makes such a count slow).
   const counted =
@@ -204,7 +222,6 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
   const total = Number(counted?.total ?? 0);
   if (total === 0 || input.offset >= total) return { total, rows: [] };
 
-  const direction = sql.raw(input.sort.direction);
   // The planner has no statistics: left alone it may fetch every match of a broad filter
   // through the filter's index and sort them all. When the matches are many, walking the sort
   // field's index and skipping non-matches reads fewer rows (about (offset + limit) × all / total
@@ -212,12 +229,9 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
   const everyone =
     where.length === 0 ? total : Number((await ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const walkSortIndex = total * total > (input.offset + input.limit) * everyone;
-  const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[input.sort.field])}` : sql`people`;
-  const { rows } = await sql<PeopleTable>`
-    select people.* from ${from}
-     where ${condition}
-     order by ${SORT_EXPRESSIONS[input.sort.field]} ${direction}, people.id ${direction}
-     limit ${input.limit} offset ${input.offset}`.execute(ctx.db);
+  const { rows } = await sql<PeopleTable>`${matchingPeople(sql`people.*`, input.filters, input.sort, walkSortIndex)} limit ${input.limit} offset ${input.offset}`.execute(
+    ctx.db,
+  );
 
   const organizations = await displayOrganizations(ctx, rows.map((r) => r.id));
   return {

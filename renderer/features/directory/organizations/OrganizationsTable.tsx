@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { OrganizationFilters, OrganizationRow, ORGANIZATION_SORT_FIELDS } from '@shared/directory/organizations';
+import { organizationFilters, type OrganizationFilters, type OrganizationRow, type ORGANIZATION_SORT_FIELDS } from '@shared/directory/organizations';
 import { TIERS, type Stage } from '@shared/directory/enums';
 import { call } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../api/errors';
@@ -14,9 +14,14 @@ import { Dim, LabelList, SectorBadge, StageBadge } from '../badges';
 import { CONTRIBUTION_OPTIONS, SECTOR_OPTIONS, STAGE_OPTIONS, TIER_OPTIONS, TYPE_GROUPS, stageLabel, typeLabel } from '../labels';
 import { DIRECTORY_READS, organizationHref } from '../reads';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
+import { filtersFromSearch } from '../table/filterParams';
 import type { TableColumn } from '../table/DataTable';
+import { ExportMenu } from '../table/ExportMenu';
 
 type OrgSort = (typeof ORGANIZATION_SORT_FIELDS)[number];
+
+/** The filters `/directory?…` may carry (see organizationsHref). */
+const ORGANIZATION_URL_FILTERS = ['text', 'stage', 'sector', 'type', 'tier', 'contribution', 'issueArea', 'region', 'population', 'tag'] as const;
 
 const COLUMNS: TableColumn<OrganizationRow>[] = [
   {
@@ -147,6 +152,7 @@ function OrganizationBulkBar({ selected, onDone }: { selected: ReadonlySet<strin
             Remove tag
           </Button>
         </Group>
+        <ExportMenu entity="organization" label="Export selection" scope={() => ({ ids })} />
         <Button size="xs" variant="subtle" color="gray" onClick={onDone} ml="auto">
           Clear selection
         </Button>
@@ -187,6 +193,7 @@ function organizationTableConfig(onCreate: () => void): DirectoryTableConfig<Org
     rowName: (row) => row.name,
     viewInput: (name, state) => ({ name, entity: 'organization', filters: state.filters, sort: state.sort, columns: state.columns }),
     fromView: (view) => (view.entity === 'organization' ? { filters: view.filters, sort: view.sort, columns: view.columns } : null),
+    urlFilters: { keys: ORGANIZATION_URL_FILTERS, parse: (params) => filtersFromSearch(params, organizationFilters, ORGANIZATION_URL_FILTERS) },
     BulkBar: OrganizationBulkBar,
     empty: <NoOrganizations onCreate={onCreate} />,
   };

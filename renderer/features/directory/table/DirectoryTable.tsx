@@ -12,7 +12,9 @@ import { notifyError, notifySuccess } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { QueryError } from '../../../components/QueryError';
 import { ColumnPicker } from './ColumnPicker';
+import { filterSearchKey } from './filterParams';
 import { DataTable, PAGE_SIZE, type SortState, type TableColumn } from './DataTable';
+import { ExportMenu, exportColumns } from './ExportMenu';
 
 export type DirectoryEntity = SavedView['entity'];
 
@@ -47,6 +49,8 @@ export interface DirectoryTableConfig<Row extends { id: string }, F extends { te
   viewInput: (name: string, state: TableState<F, S>) => Input<'views.save'>;
   /** Reads a saved view of this entity back into table state. */
   fromView: (view: SavedView) => TableState<F, S> | null;
+  /** Filters the address may give (`?stage=member&region=North`): the keys read, and the parser. */
+  urlFilters?: { keys: readonly string[]; parse: (params: URLSearchParams) => F | null };
   /** The bar shown over selected rows; without it rows have no checkboxes. */
   BulkBar?: ComponentType<{ selected: ReadonlySet<string>; onDone: () => void }>;
   /** What an empty workspace shows instead of the table. */
@@ -157,6 +161,21 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
     setParams({}, { replace: true });
   }, [viewParam, handledView, views.data, setParams]);
 
+  // Filters given in the address (a drill-down from another screen) replace the table's filters
+  // whenever the address's filters change; they stay in the address so Back returns to them.
+  const urlFilterKey = config.urlFilters ? filterSearchKey(params, config.urlFilters.keys) : '';
+  const [handledUrlFilters, setHandledUrlFilters] = useState('');
+  if (urlFilterKey !== handledUrlFilters) {
+    setHandledUrlFilters(urlFilterKey);
+    const next = config.urlFilters?.parse(params);
+    if (next) {
+      setFilters(next);
+      setSearch(next.text ?? '');
+      setActiveView(null);
+      setSelected(new Set());
+    }
+  }
+
   const filterCount = countFilters(filters);
   const anyFilter = filterCount > 0 || search.trim() !== '';
   const showEmpty = query.isSuccess && total === 0 && !anyFilter && !query.isPlaceholderData;
@@ -220,6 +239,12 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
           }} onDeleted={(id) => activeView?.id === id && setActiveView(null)} />
           <SaveViewButton state={state} active={activeView} config={config} onSaved={setActiveView} />
           <ColumnPicker columns={config.columns} visible={columns} onChange={setColumns} onReset={() => setColumns(defaults.columns)} />
+          <ExportMenu
+            entity={config.entity}
+            // The rows as the table shows them: its filters (search included), sort and visible columns.
+            scope={() => ({ filters: compactFilters({ ...filters, text: search.trim() || undefined }), sort })}
+            columns={() => exportColumns(config.entity, columns)}
+          />
         </Group>
       </Group>
 

@@ -50,6 +50,15 @@ try {
     await page.getByRole('heading', { name: 'Contact consent' }).waitFor();
     await shot(page, 'person');
   }
+  await page.goto(`${harness.url}#/directory/representation`);
+  await page.locator('.recharts-surface').first().waitFor();
+  await page.waitForTimeout(500); // chart animation
+  await shot(page, 'representation');
+  await page.goto(`${harness.url}#/directory/duplicates`);
+  await page.getByRole('heading', { name: 'Directory' }).waitFor();
+  await page.waitForTimeout(500);
+  await shot(page, 'duplicates');
+
   await page.emulateMedia({ colorScheme: 'dark' });
   await areas.getByRole('link', { name: 'Directory', exact: true }).click();
   await orgTable.getByRole('row').nth(1).waitFor();

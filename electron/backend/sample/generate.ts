@@ -5,8 +5,8 @@ import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { seededRandom, type Random } from './random';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
-// what a coordinator could have typed (the directory part is bulk-loaded: see sample/directory.ts). Demos, e2e tests and benchmarks use it; later domains
-// add their own part here.
+// what a coordinator could have typed (the directory's bulk is loaded directly: see
+// sample/directory.ts). Demos, e2e tests and benchmarks use it; later domains add their part here.
 
 export interface SampleOptions {
   seed: number;
@@ -22,6 +22,47 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   // The partner directory is bulk-written (the same generator builds the benchmark's 100k-record
   // workspace); everything above goes through the public methods.
   await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...SAMPLE_DIRECTORY, seed: seed + 1 }));
+  await writeDirectoryExtras(call);
+}
+
+/** What a coordinator adds by hand: representation targets, and one partner entered twice. */
+async function writeDirectoryExtras(call: Call): Promise<void> {
+  await call('representation.targets.save', {
+    dimension: 'sector',
+    value: 'community',
+    kind: 'min_share',
+    amount: 30,
+    note: 'At least 30% of members are grassroots and faith groups.',
+  });
+  await call('representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: 'Every region has a member.' });
+
+  const first = (await call('organizations.list', { limit: 1 })).rows[0];
+  if (!first) return;
+  const org = await call('organizations.get', { id: first.id });
+  await call('organizations.create', {
+    name: `${org.name} Inc.`,
+    otherNames: [],
+    sector: org.sector,
+    type: org.type,
+    issueAreas: org.issueAreas,
+    regions: org.regions,
+    populations: [],
+    alignment: { score: null, note: '' },
+    stage: 'identified',
+    tier: null,
+    contributions: [],
+    website: '',
+    email: org.email,
+    phone: org.phone,
+    address: '',
+    city: org.city,
+    district: '',
+    registrationNumber: '',
+    staffSize: null,
+    budgetBand: null,
+    tags: [],
+    notes: 'Added again from a sign-in sheet: see Directory › Duplicates.',
+  });
 }
 
 type Call = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;

@@ -103,7 +103,13 @@ describe('the directory sample generator', () => {
     const { backend } = await useBackend();
     await generateSample(backend, { seed: SAMPLE_SEED });
     const page = await ok(backend, 'organizations.list', { limit: 500 });
-    expect(page.total).toBe(60);
+    expect(page.total).toBe(61); // 60 bulk-loaded, plus one entered twice by hand
+    const pairs = await ok(backend, 'duplicates.find', { entity: 'organization' });
+    expect(pairs.pairs.some((pair) => pair.b.name.endsWith(' Inc.') || pair.a.name.endsWith(' Inc.'))).toBe(true);
+    const summary = await ok(backend, 'representation.summary', {});
+    expect(summary.targets.map((t) => t.note)).toEqual(
+      expect.arrayContaining(['At least 30% of members are grassroots and faith groups.', 'Every region has a member.']),
+    );
     const first = page.rows[0];
     if (!first) throw new Error('no organizations');
     // useBackend checks every output against the contract: the detail of each organization is valid.

@@ -1,7 +1,7 @@
-import { Group } from '@mantine/core';
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
 import { useRpcQuery } from '../../api/queries';
 import { Page } from '../../components/Page';
+import { SubNav } from '../../components/SubNav';
 import { DraftStatusBadge } from './DraftStatusBadge';
 
 const SECTIONS = [
@@ -19,13 +19,7 @@ export function CharterLayout() {
       status={draft.data && <DraftStatusBadge draft={draft.data} />}
       description="What the coalition stands for and works toward together. Edit the draft, then adopt it as a version members can endorse."
       nav={
-        <Group component="nav" aria-label="Charter sections" gap={4} className="subnav">
-          {SECTIONS.map((section) => (
-            <NavLink key={section.to} to={section.to} end={section.end} className="subnav-link">
-              {section.label}
-            </NavLink>
-          ))}
-        </Group>
+        <SubNav label="Charter sections" links={SECTIONS} />
       }
     >
       <Outlet />

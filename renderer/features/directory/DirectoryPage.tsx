@@ -1,7 +1,7 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { NavLink, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { notifySuccess } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { OrganizationFormModal } from './organizations/OrganizationForm';
@@ -9,13 +9,7 @@ import { OrganizationsTable } from './organizations/OrganizationsTable';
 import { PersonFormModal } from './people/PersonForm';
 import { PeopleTable } from './people/PeopleTable';
 import { organizationHref, personHref } from './reads';
-
-export const TABS = [
-  { to: '/directory', label: 'Organizations', end: true },
-  { to: '/directory/people', label: 'People', end: true },
-  { to: '/directory/duplicates', label: 'Duplicates', end: true },
-  { to: '/directory/representation', label: 'Representation', end: true },
-] as const;
+import { DirectoryNav } from './DirectoryNav';
 
 /** Directory → Organizations or People: the table, and buttons to add either. */
 export function DirectoryPage({ tab }: { tab: 'organizations' | 'people' }) {
@@ -39,13 +33,7 @@ export function DirectoryPage({ tab }: { tab: 'organizations' | 'people' }) {
         </>
       }
       nav={
-        <Group component="nav" aria-label="Directory sections" gap={4} className="subnav">
-          {TABS.map((t) => (
-            <NavLink key={t.to} to={t.to} end={t.end} className="subnav-link">
-              {t.label}
-            </NavLink>
-          ))}
-        </Group>
+        <DirectoryNav />
       }
     >
       {/* A key per tab: each table keeps its own filters, sort and columns. */}

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Pagination, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCopyCheck, IconGitMerge } from '@tabler/icons-react';
-import { Link, NavLink } from 'react-router';
+import { Link } from 'react-router';
 import type { DuplicatePair, DuplicateReason } from '@shared/directory/duplicates';
 import { useRpcQuery } from '../../../api/queries';
 import { EmptyState } from '../../../components/EmptyState';
 import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
 import { QueryError } from '../../../components/QueryError';
-import { TABS } from '../DirectoryPage';
 import { organizationHref, personHref } from '../reads';
 import { MergeDialog } from './MergeDialog';
+import { DirectoryNav } from '../DirectoryNav';
 
 const PAGE_SIZE = 25;
 
@@ -40,13 +40,7 @@ export function DuplicatesPage() {
       title="Directory"
       description="Likely duplicate partners: the same name (ignoring case, accents, punctuation and words like Inc. or Coalition), email, website or phone. Merge a pair to keep one record with everything from both."
       nav={
-        <Group component="nav" aria-label="Directory sections" gap={4} className="subnav">
-          {TABS.map((t) => (
-            <NavLink key={t.to} to={t.to} end={t.end} className="subnav-link">
-              {t.label}
-            </NavLink>
-          ))}
-        </Group>
+        <DirectoryNav />
       }
     >
       <Group justify="space-between">

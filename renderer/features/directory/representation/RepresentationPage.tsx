@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { Alert, Group, MultiSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { NavLink } from 'react-router';
 import type { Stage } from '@shared/directory/enums';
 import { DIMENSION_VALUES } from '@shared/directory/representation';
 import { useRpcQuery } from '../../../api/queries';
 import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
 import { QueryError } from '../../../components/QueryError';
-import { TABS } from '../DirectoryPage';
 import { STAGE_OPTIONS } from '../labels';
 import { members } from './model';
 import { RepresentationChart } from './RepresentationChart';
 import { TargetsPanel } from './TargetsPanel';
+import { DirectoryNav } from '../DirectoryNav';
 
 /** Directory → Representation: the members by sector, type, region and population, against targets. */
 export function RepresentationPage() {
@@ -28,13 +27,7 @@ export function RepresentationPage() {
       title="Directory"
       description="Who the coalition’s members are — by sector, type, region and population — against the representation targets you set."
       nav={
-        <Group component="nav" aria-label="Directory sections" gap={4} className="subnav">
-          {TABS.map((t) => (
-            <NavLink key={t.to} to={t.to} end={t.end} className="subnav-link">
-              {t.label}
-            </NavLink>
-          ))}
-        </Group>
+        <DirectoryNav />
       }
     >
       <Group gap="md" align="flex-end" wrap="wrap">

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
 import { contract, isMethod, type Method } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { RpcResult } from '@shared/rpc';
+import type { AppEvent, RpcResult } from '@shared/rpc';
 import { openWorkspace, type Workspace } from './db/connection';
 import { Writer } from './db/writer';
 import { validationError } from '@shared/validation';
@@ -27,6 +27,8 @@ export interface BackendOptions {
   create?: boolean;
   /** Check every result against the contract too (tests turn this on). */
   validateOutputs?: boolean;
+  /** Receives progress events of long calls (the host forwards them to the window). */
+  onEvent?: (event: AppEvent) => void;
 }
 
 export interface Backend {
@@ -54,10 +56,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) throw validationError(method, parsed.error, 'input');
     const now = new Date().toISOString();
+    const progress = (task: string, done: number, total: number, message?: string) =>
+      options.onEvent?.({ type: 'progress', task, done, total, ...(message === undefined ? {} : { message }) });
     // One transaction per call: a failed write leaves the workspace as it was.
     const value = await workspace.db
       .transaction()
-      .execute((trx) => handler(parsed.data as never, { db: trx, write: new Writer(trx, randomUUID(), now), now }));
+      .execute((trx) => handler(parsed.data as never, { db: trx, write: new Writer(trx, randomUUID(), now), now, progress }));
     if (options.validateOutputs) {
       const checked = contract[method].output.safeParse(value);
       if (!checked.success) throw validationError(method, checked.error, 'output');

@@ -112,7 +112,7 @@ export class Host {
     if (current === path) return;
     let backend: Backend | null = null;
     try {
-      backend = await createBackend({ workspacePath: path, create: how.create, validateOutputs: this.options.validateOutputs ?? false });
+      backend = await createBackend({ workspacePath: path, create: how.create, validateOutputs: this.options.validateOutputs ?? false, onEvent: this.emit });
       if (how.sample) await generateSample(backend, { seed: SAMPLE_SEED }).catch(async (error: unknown) => {
         // A half-written sample would be skipped next time (it has a profile): remove it, so
         // the next attempt starts clean. The sample is ours and regenerable; nothing is lost.

@@ -145,6 +145,11 @@ export const directoryContract = {
     input: z.strictObject({ kind: vocabularyKind, value: text(100, 'Term', 1) }),
     output: z.array(z.string()),
   },
+  'vocabulary.usage': {
+    summary: 'How many organizations use each term of an issue area or population list (terms in use but not in the list too).',
+    input: z.strictObject({ kind: vocabularyKind }),
+    output: z.array(z.object({ value: z.string(), organizations: z.number().int() })),
+  },
   'views.list': { summary: 'Saved directory views.', input: z.strictObject({}), output: z.array(savedView) },
   'views.save': { summary: 'Create or replace a saved view.', input: savedViewInput, output: savedView },
   'views.delete': { summary: 'Delete a saved view.', input: byId, output: deleted },

@@ -84,6 +84,7 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'vocabulary.list': { kind: 'issue_area' },
   'vocabulary.add': { kind: 'population', value: 'Unhoused people' },
   'vocabulary.remove': { kind: 'issue_area', value: 'Youth' },
+  'vocabulary.usage': { kind: 'population' },
   'views.list': {},
   'views.save': {
     name: 'Health members in Eastside',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ISSUE_AREAS, DEFAULT_POPULATIONS } from '@shared/directory/enums';
 import { changeLog, fails, issuesOf, ok, snapshot, useBackend } from '../../support/backend';
+import { organizationInput } from '../../support/people';
 
 // Editable vocabularies (issue areas, populations) and saved directory views.
 
@@ -39,6 +40,20 @@ describe('vocabulary', () => {
     const { backend } = await useBackend();
     const error = await fails(backend, 'vocabulary.remove', { kind: 'issue_area', value: 'Astrology' });
     expect(error).toMatchObject({ code: 'not_found', message: '“Astrology” is not in the list of issue areas.' });
+  });
+
+  it('counts the organizations using each term, including terms not in the list, and follows edits', async () => {
+    const { backend } = await useBackend();
+    expect(await ok(backend, 'vocabulary.usage', { kind: 'issue_area' })).toEqual([]);
+    const alder = await ok(backend, 'organizations.create', organizationInput('Alder', { issueAreas: ['Housing', 'Transit equity'], populations: ['Youth'] }));
+    await ok(backend, 'organizations.create', organizationInput('Bayview', { issueAreas: ['Housing'] }));
+    expect(await ok(backend, 'vocabulary.usage', { kind: 'issue_area' })).toEqual([
+      { value: 'Housing', organizations: 2 },
+      { value: 'Transit equity', organizations: 1 },
+    ]);
+    expect(await ok(backend, 'vocabulary.usage', { kind: 'population' })).toEqual([{ value: 'Youth', organizations: 1 }]);
+    await ok(backend, 'organizations.delete', { id: alder.id });
+    expect(await ok(backend, 'vocabulary.usage', { kind: 'issue_area' })).toEqual([{ value: 'Housing', organizations: 1 }]);
   });
 
   it('refuses an unknown kind and a blank term', async () => {

@@ -48,3 +48,14 @@ export async function removeTerm(ctx: CallContext, kind: VocabularyKind, value: 
   await ctx.write.remove('vocabulary', row.id);
   return listTerms(ctx, kind);
 }
+
+/**
+ * How many organizations use each term of the kind, read from the label index (its field names
+ * are the vocabulary kinds); terms in records but not in the list are counted too.
+ */
+export async function termUsage({ db }: Db, kind: VocabularyKind): Promise<{ value: string; organizations: number }[]> {
+  const rows = await sql<{ value: string; organizations: number }>`
+    select value, count(distinct record_rowid) as organizations from organization_labels
+    where field = ${kind} group by value order by value collate nocase`.execute(db);
+  return rows.rows.map((r) => ({ value: r.value, organizations: Number(r.organizations) }));
+}

@@ -8,6 +8,8 @@ import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DuplicatesPage } from '../features/directory/duplicates/DuplicatesPage';
+import { ListsPage } from '../features/directory/vocabulary/ListsPage';
+import { ImportPage } from '../features/directory/import/ImportPage';
 import { OrganizationPage } from '../features/directory/organizations/OrganizationPage';
 import { PersonPage } from '../features/directory/people/PersonPage';
 import { RepresentationPage } from '../features/directory/representation/RepresentationPage';
@@ -37,7 +39,9 @@ export const routes: RouteObject[] = [
           { index: true, element: <DirectoryPage tab="organizations" /> },
           { path: 'people', element: <DirectoryPage tab="people" /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
+          { path: 'import', element: <ImportPage /> },
           { path: 'representation', element: <RepresentationPage /> },
+          { path: 'lists', element: <ListsPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people/:id', element: <PersonPage /> },
         ],

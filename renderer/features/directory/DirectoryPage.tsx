@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import { notifySuccess } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { OrganizationFormModal } from './organizations/OrganizationForm';
@@ -24,6 +24,14 @@ export function DirectoryPage({ tab }: { tab: 'organizations' | 'people' }) {
       description="Every partner organization and person the coalition works with, and where each relationship stands."
       actions={
         <>
+          <Button
+            component={Link}
+            to={tab === 'people' ? '/directory/import?entity=person' : '/directory/import'}
+            variant="default"
+            leftSection={<IconFileImport size={16} />}
+          >
+            Import…
+          </Button>
           <Button variant={tab === 'organizations' ? 'filled' : 'default'} leftSection={<IconPlus size={16} />} onClick={orgModal.open}>
             New organization
           </Button>

@@ -59,8 +59,8 @@ export function toOrganization(row: OrganizationsTable): Organization {
   };
 }
 
-/** The columns an input sets (not the id, stage date, last contact or stamps). */
-function fromInput(input: OrganizationInput) {
+/** The columns an input sets (not the id, stage date, last contact or stamps); the import writes the same. */
+export function fromInput(input: OrganizationInput) {
   return {
     name: input.name,
     other_names_json: listJson(input.otherNames),

@@ -5,6 +5,7 @@ const SECTIONS = [
   { to: '/directory/people', label: 'People', end: true },
   { to: '/directory/duplicates', label: 'Duplicates', end: true },
   { to: '/directory/representation', label: 'Representation', end: true },
+  { to: '/directory/lists', label: 'Lists', end: true },
 ] as const;
 
 /** The Directory's section links, shared by every Directory screen. */

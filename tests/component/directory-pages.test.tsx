@@ -112,3 +112,74 @@ test('a person page shows consent and affiliations, and deleting asks first', as
   await waitFor(async () => expect((await ok(bridge, 'people.list', {})).total).toBe(0));
   expect(await screen.findByText('No people yet')).toBeInTheDocument();
 });
+
+test('an affiliation is edited in place from the organization page, with the backend’s messages on its fields', { timeout: 40_000 }, async () => {
+  const { bridge } = await startWithCoalition();
+  const id = await addOrg(bridge, 'Alder Food Bank');
+  const amara = await addPerson(bridge, 'Amara Okafor');
+  await ok(bridge, 'affiliations.create', { personId: amara, organizationId: id, role: 'Organizer', primary: false, startOn: '2021-01-04', endOn: null });
+  const { user } = renderApp(`/directory/organizations/${id}`);
+  await screen.findByRole('heading', { level: 1, name: 'Alder Food Bank' });
+
+  await user.click(screen.getByRole('button', { name: 'Edit affiliation with Amara Okafor' }));
+  const form = screen.getByRole('form', { name: 'Edit affiliation with Amara Okafor' });
+  // The add form, prefilled with the affiliation.
+  expect(within(form).getByRole('combobox', { name: 'Person' })).toHaveValue('Amara Okafor');
+  const role = within(form).getByLabelText('Role');
+  expect(role).toHaveValue('Organizer');
+  expect(within(form).getByLabelText('Start date')).toHaveValue('2021-01-04');
+  expect(within(form).getByRole('checkbox', { name: 'Primary affiliation' })).not.toBeChecked();
+
+  // An end before the start: the backend's message shows on End date, nothing is saved.
+  await user.clear(role);
+  await user.type(role, 'Executive director');
+  await user.type(within(form).getByLabelText('End date'), '2020-12-31');
+  await user.click(within(form).getByRole('button', { name: 'Save affiliation' }));
+  expect(await within(form).findByText('The end date is before the start date.')).toBeInTheDocument();
+  expect((await ok(bridge, 'people.get', { id: amara })).affiliations).toMatchObject([{ role: 'Organizer', endOn: null }]);
+
+  const end = within(form).getByLabelText('End date');
+  await user.clear(end);
+  await user.type(end, '2030-06-30');
+  await user.click(within(form).getByRole('checkbox', { name: 'Primary affiliation' }));
+  await user.click(within(form).getByRole('button', { name: 'Save affiliation' }));
+  await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit affiliation with Amara Okafor' })).not.toBeInTheDocument());
+  const people = screen.getByRole('list', { name: 'People' });
+  expect(await within(people).findByText(/Executive director · 4 Jan 2021 – 30 Jun 2030/)).toBeInTheDocument();
+  expect(within(people).getByText('Primary')).toBeInTheDocument();
+  expect((await ok(bridge, 'people.get', { id: amara })).affiliations).toMatchObject([
+    { role: 'Executive director', primary: true, startOn: '2021-01-04', endOn: '2030-06-30', organization: { id } },
+  ]);
+
+  // Cancel leaves it as it was.
+  await user.click(within(people).getByRole('button', { name: 'Edit affiliation with Amara Okafor' }));
+  const again = screen.getByRole('form', { name: 'Edit affiliation with Amara Okafor' });
+  await user.type(within(again).getByLabelText('Role'), ' (interim)');
+  await user.click(within(again).getByRole('button', { name: 'Cancel' }));
+  expect(within(people).getByText(/Executive director · 4 Jan 2021 – 30 Jun 2030/)).toBeInTheDocument();
+});
+
+test('an affiliation is edited from the person page too, and can move to another organization', async () => {
+  const { bridge } = await startWithCoalition();
+  const alder = await addOrg(bridge, 'Alder Food Bank');
+  const bayview = await addOrg(bridge, 'Bayview Tenants Union');
+  const id = await addPerson(bridge, 'Luis Ortega');
+  await ok(bridge, 'affiliations.create', { personId: id, organizationId: alder, role: 'Volunteer', primary: true, startOn: null, endOn: null });
+  const { user } = renderApp(`/directory/people/${id}`);
+  await screen.findByRole('heading', { level: 1, name: 'Luis Ortega' });
+
+  await user.click(screen.getByRole('button', { name: 'Edit affiliation with Alder Food Bank' }));
+  const form = screen.getByRole('form', { name: 'Edit affiliation with Alder Food Bank' });
+  expect(within(form).getByRole('checkbox', { name: 'Primary affiliation' })).toBeChecked();
+  const picker = within(form).getByRole('combobox', { name: 'Organization' });
+  await user.clear(picker);
+  await user.type(picker, 'Bayview');
+  await user.click(await within(form).findByRole('option', { name: /Bayview Tenants Union/ }));
+  await user.type(within(form).getByLabelText('Role'), ' coordinator');
+  await user.click(within(form).getByRole('button', { name: 'Save affiliation' }));
+
+  const organizations = await screen.findByRole('list', { name: 'Organizations' });
+  expect(await within(organizations).findByRole('link', { name: 'Bayview Tenants Union' })).toBeInTheDocument();
+  expect(within(organizations).queryByRole('link', { name: 'Alder Food Bank' })).not.toBeInTheDocument();
+  expect((await ok(bridge, 'people.get', { id })).affiliations).toMatchObject([{ role: 'Volunteer coordinator', primary: true, organization: { id: bayview } }]);
+});

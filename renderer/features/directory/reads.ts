@@ -9,6 +9,8 @@ export const DIRECTORY_READS = [
   'interactions.list',
   'directory.search',
   'history.list',
+  // The Lists screen's usage counts follow the organizations' issue areas and populations.
+  'vocabulary.usage',
 ] as const satisfies readonly Method[];
 
 export const organizationHref = (id: string) => `/directory/organizations/${id}`;

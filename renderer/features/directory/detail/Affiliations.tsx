@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Affiliation } from '@shared/directory/people';
 import { RpcError } from '../../../api/client';
@@ -20,9 +20,10 @@ function period(a: Affiliation): string {
   return `${formatDate(a.startOn)} – ${formatDate(a.endOn)}`;
 }
 
-/** The people of an organization, or the organizations of a person, with a way to link more. */
+/** The people of an organization, or the organizations of a person, with a way to link more and edit each link in place. */
 export function Affiliations({ subject, affiliations }: { subject: Subject; affiliations: readonly Affiliation[] }) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const remove = useRpcMutation('affiliations.delete', { invalidates: DIRECTORY_READS });
   const otherSide = (a: Affiliation) => (subject.entity === 'organization' ? { ...a.person, href: personHref(a.person.id) } : { ...a.organization, href: organizationHref(a.organization.id) });
 
@@ -51,6 +52,13 @@ export function Affiliations({ subject, affiliations }: { subject: Subject; affi
         <ul className="plain-list row-list" aria-label={subject.entity === 'organization' ? 'People' : 'Organizations'}>
           {affiliations.map((a) => {
             const other = otherSide(a);
+            if (editing === a.id) {
+              return (
+                <li key={a.id} className="row-list-item">
+                  <AffiliationForm subject={subject} affiliation={a} onDone={() => setEditing(null)} />
+                </li>
+              );
+            }
             return (
               <li key={a.id} className="row-list-item">
                 <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -74,11 +82,18 @@ export function Affiliations({ subject, affiliations }: { subject: Subject; affi
                       {[a.role || 'No role recorded', period(a)].filter(Boolean).join(' · ')}
                     </Text>
                   </div>
-                  <Tooltip label="Remove affiliation">
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Remove affiliation with ${other.name}`} onClick={() => confirmRemove(a)}>
-                      <IconTrash size={15} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label="Edit affiliation">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Edit affiliation with ${other.name}`} onClick={() => setEditing(a.id)}>
+                        <IconPencil size={15} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Remove affiliation">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Remove affiliation with ${other.name}`} onClick={() => confirmRemove(a)}>
+                        <IconTrash size={15} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
                 </Group>
               </li>
             );
@@ -98,15 +113,20 @@ export function Affiliations({ subject, affiliations }: { subject: Subject; affi
   );
 }
 
-function AffiliationForm({ subject, onDone }: { subject: Subject; onDone: () => void }) {
-  const [other, setOther] = useState<Picked | null>(null);
-  const [role, setRole] = useState('');
-  const [primary, setPrimary] = useState(false);
-  const [startOn, setStartOn] = useState<string | null>(null);
-  const [endOn, setEndOn] = useState<string | null>(null);
+/** affiliations.update names its fields 'affiliation.role'…; the form's fields are 'role'…. */
+const fieldFor = (path: string) => path.replace(/^affiliation\./, '');
+
+/** Links a person and an organization, or (given `affiliation`) changes that link in place. */
+function AffiliationForm({ subject, affiliation, onDone }: { subject: Subject; affiliation?: Affiliation; onDone: () => void }) {
+  const otherEntity = subject.entity === 'organization' ? 'person' : 'organization';
+  const [other, setOther] = useState<Picked | null>(affiliation ? { entity: otherEntity, ...affiliation[otherEntity] } : null);
+  const [role, setRole] = useState(affiliation?.role ?? '');
+  const [primary, setPrimary] = useState(affiliation?.primary ?? false);
+  const [startOn, setStartOn] = useState<string | null>(affiliation?.startOn ?? null);
+  const [endOn, setEndOn] = useState<string | null>(affiliation?.endOn ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useRpcMutation('affiliations.create', { invalidates: DIRECTORY_READS });
-  const otherEntity = subject.entity === 'organization' ? 'person' : 'organization';
+  const update = useRpcMutation('affiliations.update', { invalidates: DIRECTORY_READS });
 
   function submit() {
     if (!other) {
@@ -114,21 +134,25 @@ function AffiliationForm({ subject, onDone }: { subject: Subject; onDone: () => 
       return;
     }
     const ids = subject.entity === 'organization' ? { organizationId: subject.id, personId: other.id } : { personId: subject.id, organizationId: other.id };
-    create.mutate(
-      { ...ids, role, primary, startOn, endOn },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const found = Object.fromEntries((error instanceof RpcError ? error.issues : []).map((i) => [i.path, i.message]));
-          if (Object.keys(found).length > 0) setErrors(found);
-          else notifyError('The affiliation was not added', error);
-        },
+    const input = { ...ids, role, primary, startOn, endOn };
+    const handlers = {
+      onSuccess: onDone,
+      onError: (error: unknown) => {
+        // The first problem of a field is the one worth reading.
+        const found: Record<string, string> = {};
+        for (const issue of error instanceof RpcError ? error.issues : []) found[fieldFor(issue.path)] ??= issue.message;
+        if (Object.keys(found).length > 0) setErrors(found);
+        else notifyError(affiliation ? 'The affiliation was not saved' : 'The affiliation was not added', error);
       },
-    );
+    };
+    if (affiliation) update.mutate({ id: affiliation.id, affiliation: input }, handlers);
+    else create.mutate(input, handlers);
   }
 
+  const formName = affiliation ? `Edit affiliation with ${affiliation[otherEntity].name}` : 'New affiliation';
+
   return (
-    <Paper withBorder p="sm" component="form" aria-label="New affiliation" onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
+    <Paper withBorder p="sm" component="form" aria-label={formName} onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <EntityPicker
@@ -149,8 +173,8 @@ function AffiliationForm({ subject, onDone }: { subject: Subject; onDone: () => 
             <Button size="xs" variant="default" onClick={onDone}>
               Cancel
             </Button>
-            <Button size="xs" type="submit" loading={create.isPending}>
-              Add affiliation
+            <Button size="xs" type="submit" loading={create.isPending || update.isPending}>
+              {affiliation ? 'Save affiliation' : 'Add affiliation'}
             </Button>
           </Group>
         </Group>

@@ -58,6 +58,9 @@ try {
   await page.getByRole('heading', { name: 'Directory' }).waitFor();
   await page.waitForTimeout(500);
   await shot(page, 'duplicates');
+  await page.goto(`${harness.url}#/directory/lists`);
+  await page.getByRole('table', { name: 'Issue areas' }).getByRole('link').first().waitFor();
+  await shot(page, 'directory-lists');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await areas.getByRole('link', { name: 'Directory', exact: true }).click();

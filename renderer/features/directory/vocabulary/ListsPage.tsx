@@ -61,7 +61,7 @@ export function ListsPage() {
       description="The issue areas and populations the organization form and the table filters suggest. Removing a term only stops suggesting it: organizations that use it keep it."
       nav={<DirectoryNav />}
     >
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" style={{ alignItems: 'start' }}>
         <VocabularySection kind="issue_area" />
         <VocabularySection kind="population" />
       </SimpleGrid>
@@ -109,50 +109,48 @@ function VocabularySection({ kind }: { kind: VocabularyKind }) {
           Add the first one below; the organization form will suggest it.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={320} maxHeight={480}>
-          <Table striped highlightOnHover verticalSpacing={6} aria-label={info.title} stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Term</Table.Th>
-                <Table.Th ta="right">Used by</Table.Th>
-                <Table.Th w={48}>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {terms.data.map((term) => {
-                const used = counts.get(term) ?? 0;
-                return (
-                  <Table.Tr key={term}>
-                    <Table.Td>
-                      <Text size="sm">{term}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {usage.isSuccess &&
-                        (used > 0 ? (
-                          <Anchor component={Link} to={`/directory${filtersToSearch({ [info.filter]: [term] })}`} size="sm">
-                            {organizations(used)}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            none
-                          </Text>
-                        ))}
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label="Remove from the list">
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${term}`} onClick={() => confirmRemove(term)}>
-                          <IconTrash size={15} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table striped highlightOnHover verticalSpacing={4} aria-label={info.title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Term</Table.Th>
+              <Table.Th ta="right">Used by</Table.Th>
+              <Table.Th w={48}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {terms.data.map((term) => {
+              const used = counts.get(term) ?? 0;
+              return (
+                <Table.Tr key={term}>
+                  <Table.Td>
+                    <Text size="sm">{term}</Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {usage.isSuccess &&
+                      (used > 0 ? (
+                        <Anchor component={Link} to={`/directory${filtersToSearch({ [info.filter]: [term] })}`} size="sm">
+                          {organizations(used)}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          none
+                        </Text>
+                      ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label="Remove from the list">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${term}`} onClick={() => confirmRemove(term)}>
+                        <IconTrash size={15} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       )}
       <AddTermForm kind={kind} info={info} />
       {unlisted.length > 0 && (

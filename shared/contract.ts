@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { charterContract } from './charter/contract';
 import { directoryContract } from './directory/contract';
+import { customFieldsContract } from './directory/customFields';
 import { duplicatesContract } from './directory/duplicates';
 import { exportsContract } from './directory/exports';
 import { representationContract } from './directory/representation';
@@ -18,6 +19,7 @@ export const contract = {
   ...profileContract,
   ...charterContract,
   ...directoryContract,
+  ...customFieldsContract,
   ...duplicatesContract,
   ...exportsContract,
   ...representationContract,

@@ -72,12 +72,15 @@ export const mergeInput = z
         mergedId: id,
         /** Per field, whose value to keep; a field left out keeps the survivor's value unless it is empty. */
         fields: choices(ORGANIZATION_MERGE_FIELDS).default({}),
+        /** Per custom field id, whose value to keep; by default the survivor's, or the merged record's where the survivor has none. */
+        custom: z.record(id, mergeSide).optional(),
       }),
       z.strictObject({
         entity: z.literal('person'),
         survivorId: id,
         mergedId: id,
         fields: choices(PERSON_MERGE_FIELDS).default({}),
+        custom: z.record(id, mergeSide).optional(),
       }),
     ],
     { message: 'Merge two organizations or two people.' },

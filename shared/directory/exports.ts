@@ -91,6 +91,13 @@ function columnList<K extends string>(keys: readonly [K, ...K[]]) {
 
 const format = z.enum(EXPORT_FORMAT_VALUES, { message: 'Choose csv or xlsx.' });
 
+/**
+ * Custom field ids whose values follow the fixed columns (header = the field's label), in this
+ * order. When absent: every custom field of the entity if `columns` is absent too (an export of
+ * everything), none otherwise. Ids of fields that no longer exist are skipped.
+ */
+const customColumns = z.array(id).max(100).optional();
+
 export const exportInput = z.discriminatedUnion(
   'entity',
   [
@@ -106,6 +113,7 @@ export const exportInput = z.discriminatedUnion(
       ]),
       /** Field keys in column order; all exportable fields when absent. */
       columns: columnList(ORGANIZATION_EXPORT_KEYS),
+      customColumns,
     }),
     z.strictObject({
       entity: z.literal('person'),
@@ -118,6 +126,7 @@ export const exportInput = z.discriminatedUnion(
         byIds,
       ]),
       columns: columnList(PERSON_EXPORT_KEYS),
+      customColumns,
     }),
   ],
   { message: 'Export organizations or people.' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate, longText, text, timestamp } from '../common';
 import { ORGANIZATION_TYPES, SECTORS, type OrganizationType, type Sector } from '../taxonomy';
 import { BUDGET_BAND_VALUES, CONTRIBUTION_VALUES, ORG_RELATIONSHIP_VALUES, STAGE_VALUES, TIER_VALUES } from './enums';
+import { customFilters, customValues, customValuesInput } from './customFields';
 import { email, labelList, page, phone, sortDirection, website } from './fields';
 
 export const SECTOR_VALUES = [...Object.keys(SECTORS), 'other'] as unknown as [Sector | 'other', ...(Sector | 'other')[]];
@@ -37,6 +38,8 @@ export const organizationInput = z
     budgetBand: z.enum(BUDGET_BAND_VALUES, { message: 'Choose a budget band.' }).nullable(),
     tags: labelList('Tag'),
     notes: longText(20_000, 'Notes'),
+    /** Custom field values by field id; absent changes nothing (see customValuesInput). */
+    custom: customValuesInput,
   })
   .superRefine((org, ctx) => {
     if (org.type !== 'other' && org.sector !== 'other' && ORGANIZATION_TYPES[org.type].sector !== org.sector) {
@@ -77,6 +80,8 @@ export const organization = z.object({
   lastContactedOn: isoDate.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Custom field values by field id (only fields with a value). */
+  custom: customValues,
 });
 export type Organization = z.infer<typeof organization>;
 
@@ -95,6 +100,7 @@ export const organizationRow = organization.pick({
   email: true,
   lastContactedOn: true,
   updatedAt: true,
+  custom: true,
 }).extend({ alignmentScore: z.number().int().nullable() });
 export type OrganizationRow = z.infer<typeof organizationRow>;
 
@@ -114,6 +120,8 @@ export const organizationFilters = z.strictObject({
   population: z.array(z.string().max(100)).optional(),
   tag: z.array(z.string().max(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
+  /** Custom field filters (all must match). */
+  custom: customFilters,
 });
 export type OrganizationFilters = z.infer<typeof organizationFilters>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, longText, text, timestamp } from '../common';
 import { CONTACT_CHANNEL_VALUES, PERSON_RELATIONSHIP_VALUES } from './enums';
+import { customFilters, customValues, customValuesInput } from './customFields';
 import { email, labelList, page, phone, sortDirection } from './fields';
 
 export const consent = z.strictObject({
@@ -26,6 +27,8 @@ export const personInput = z
     tags: labelList('Tag'),
     notes: longText(20_000, 'Notes'),
     consent,
+    /** Custom field values by field id; absent changes nothing (see customValuesInput). */
+    custom: customValuesInput,
   })
   .superRefine((person, ctx) => {
     if (person.consent.mayContact !== null && person.consent.recordedOn === null) {
@@ -59,11 +62,13 @@ export const person = z.object({
   lastContactedOn: isoDate.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Custom field values by field id (only fields with a value). */
+  custom: customValues,
 });
 export type Person = z.infer<typeof person>;
 
 export const personRow = person
-  .pick({ id: true, name: true, title: true, email: true, city: true, district: true, communityLeader: true, tags: true, lastContactedOn: true, updatedAt: true })
+  .pick({ id: true, name: true, title: true, email: true, city: true, district: true, communityLeader: true, tags: true, lastContactedOn: true, updatedAt: true, custom: true })
   .extend({
     /** The primary (or else first current) affiliation's organization. */
     organization: z.object({ id, name: z.string() }).nullable(),
@@ -80,6 +85,8 @@ export const personFilters = z.strictObject({
   district: z.array(z.string().max(120)).optional(),
   tag: z.array(z.string().max(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
+  /** Custom field filters (all must match). */
+  custom: customFilters,
 });
 export type PersonFilters = z.infer<typeof personFilters>;
 

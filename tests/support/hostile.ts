@@ -69,6 +69,17 @@ function walk(schema: z.ZodType, sample: unknown, path: Path, emit: Emit): void 
     }
     return;
   }
+  if (node instanceof z.ZodRecord) {
+    // Keyed values (custom fields by id): malformed as a whole, then the first entry's value.
+    emit(path, 'a string instead of an object', 'an object was expected');
+    emit(path, 'an array instead of an object', []);
+    if (isRecord(sample)) {
+      const [key] = Object.keys(sample);
+      // Optional: leaving a key out is always allowed.
+      if (key !== undefined) walk((node.def.valueType as z.ZodType).optional(), sample[key], [...path, key], emit);
+    }
+    return;
+  }
   if (node instanceof z.ZodArray) {
     emit(path, 'a string instead of a list', 'a list was expected');
     emit(path, 'an object instead of a list', {});

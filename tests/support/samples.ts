@@ -28,6 +28,7 @@ export const SEED_IDS = {
   relationship: '00000000-0000-4000-8000-00000000b004',
   interaction: '00000000-0000-4000-8000-00000000b005',
   representationTarget: '00000000-0000-4000-8000-00000000c001',
+  customField: '00000000-0000-4000-8000-00000000d001',
 } as const;
 
 /** Placeholder id → the real id of the record created for it in one seeded workspace. */
@@ -71,6 +72,7 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
       population: ['Immigrants'],
       tag: ['clinic'],
       lastContacted: { from: '2025-01-01', to: '2026-12-31', never: false },
+      custom: [{ fieldId: SEED_IDS.customField, values: ['Paid'] }],
     },
     sort: { field: 'city', direction: 'desc' },
     offset: 0,
@@ -78,7 +80,10 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   },
   'organizations.get': { id: SEED_IDS.organization },
   'organizations.create': organizationInput({ name: 'Harbor Legal Aid', type: 'legal_aid', stage: 'engaged', tier: null }),
-  'organizations.update': { id: SEED_IDS.organization, organization: organizationInput({ notes: 'Hosts the quarterly assembly.' }) },
+  'organizations.update': {
+    id: SEED_IDS.organization,
+    organization: organizationInput({ notes: 'Hosts the quarterly assembly.', custom: { [SEED_IDS.customField]: 'Waived' } }),
+  },
   'organizations.delete': { id: SEED_IDS.organization },
   'organizations.bulkUpdate': { ids: [SEED_IDS.organization], stage: 'engaged', addTags: ['assembly'], removeTags: ['clinic'] },
   'vocabulary.list': { kind: 'issue_area' },
@@ -111,6 +116,7 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
       district: ['District 4'],
       tag: ['housing'],
       lastContacted: { from: '2025-01-01', to: '2026-12-31', never: false },
+      custom: [{ fieldId: SEED_IDS.customField, from: 1, to: 10 }],
     },
     sort: { field: 'district', direction: 'desc' },
     offset: 0,
@@ -149,13 +155,21 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'representation.summary': { stages: ['member', 'engaged'] },
   'representation.targets.save': { id: SEED_IDS.representationTarget, dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: 'Grassroots voices lead.' },
   'representation.targets.delete': { id: SEED_IDS.representationTarget },
+  // Directory: custom fields (the seeded one is a choice field on organizations).
+  'customFields.list': { entity: 'organization' },
+  'customFields.save': { entity: 'person', label: 'Languages spoken at home', kind: 'choice', choices: ['Spanish', 'Tagalog', 'Vietnamese'], position: 2 },
+  'customFields.delete': { id: SEED_IDS.customField },
 };
 
-/** VALID_INPUTS[method] with the placeholder ids replaced by the seeded workspace's real ids. */
+/** VALID_INPUTS[method] with the placeholder ids (values, and keys such as custom field ids) replaced by the seeded workspace's real ids. */
 export function validInput<M extends BackendMethod>(method: M, seeded: SeededIds): Input<M> {
-  return JSON.parse(JSON.stringify(VALID_INPUTS[method]), (_key, value: unknown) =>
-    typeof value === 'string' ? (seeded.get(value) ?? value) : value,
-  ) as Input<M>;
+  return JSON.parse(JSON.stringify(VALID_INPUTS[method]), (_key, value: unknown) => {
+    if (typeof value === 'string') return seeded.get(value) ?? value;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [seeded.get(k) ?? k, v as unknown]));
+    }
+    return value;
+  }) as Input<M>;
 }
 
 /** A complete, valid organization (a member public-health clinic with every list filled in). */
@@ -248,5 +262,8 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.interaction, interaction.id);
   const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
   seeded.set(SEED_IDS.representationTarget, target.id);
+  const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
+  seeded.set(SEED_IDS.customField, customField.id);
+  await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });
   return seeded;
 }

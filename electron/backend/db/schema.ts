@@ -184,6 +184,27 @@ export interface RepresentationTargetsTable {
   updated_at: string;
 }
 
+/** Custom field definitions (migration 004). */
+export interface CustomFieldsTable {
+  id: string;
+  entity: string;
+  label: string;
+  kind: string;
+  choices_json: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One record's value in one custom field: text / choice / date in value_text, numbers in value_number. */
+export interface CustomValuesTable {
+  id: string;
+  field_id: string;
+  record_id: string;
+  value_text: string | null;
+  value_number: number | null;
+}
+
 /** Derived by triggers from the *_json list columns; never written by services. */
 export interface LabelsTable {
   record_rowid: number;
@@ -211,6 +232,8 @@ export interface Database {
   organization_labels: LabelsTable;
   person_labels: LabelsTable;
   representation_targets: RepresentationTargetsTable;
+  custom_fields: CustomFieldsTable;
+  custom_values: CustomValuesTable;
 }
 
 /** Tables whose rows are written through the change-recording writer (all but the log and derived indexes). */

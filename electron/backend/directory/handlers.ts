@@ -1,4 +1,5 @@
 import { affiliationHandlers } from './affiliations/handlers';
+import { customFieldHandlers } from './customFields/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
 import { exportHandlers } from './exports/handlers';
 import { interactionHandlers } from './interactions/handlers';
@@ -23,4 +24,5 @@ export const directoryHandlers = {
   ...exportHandlers,
   ...duplicateHandlers,
   ...representationHandlers,
+  ...customFieldHandlers,
 };

@@ -156,6 +156,7 @@ describe('organizations.list filters', () => {
         alignmentScore: 5,
         lastContactedOn: '2026-03-10',
         updatedAt: expect.any(String) as unknown,
+        custom: {},
       },
     ]);
   });

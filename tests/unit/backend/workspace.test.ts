@@ -31,6 +31,8 @@ const TABLES: Record<keyof Database, true> = {
   organization_labels: true,
   person_labels: true,
   representation_targets: true,
+  custom_fields: true,
+  custom_values: true,
 };
 
 function tableNames(path: string): string[] {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './001_foundation';
 import * as directory from './002_directory';
 import * as representation from './003_representation';
+import * as customFields from './004_custom_fields';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_directory': directory,
   '003_representation': representation,
+  '004_custom_fields': customFields,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -5,6 +5,7 @@ import { MAX_LIST_ITEMS } from '@shared/directory/fields';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/taxonomy';
 import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
 import { listJson, parseList } from '../lists';
 import { getOrganization } from '../organizations/service';
@@ -285,7 +286,11 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
     );
   }
 
-  // 6. Last contact from the interactions the survivor now has; then the merged record goes.
+  // 6. Custom values: the survivor's kept (unless the caller chose the merged record's), empty ones filled from the merged record.
+  const preferMerged = new Set(Object.entries(input.custom ?? {}).flatMap(([fieldId, choice]) => (choice === 'merged' ? [fieldId] : [])));
+  await mergeCustomValues(ctx, survivor.id, merged.id, preferMerged);
+
+  // 7. Last contact from the interactions the survivor now has; then the merged record goes.
   await recomputeLastContacted(ctx, entity === 'organization' ? { organizationIds: [survivor.id], personIds: [] } : { personIds: [survivor.id], organizationIds: [] });
   await ctx.write.remove(table, merged.id);
 

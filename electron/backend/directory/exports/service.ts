@@ -18,7 +18,9 @@ import {
 } from '@shared/directory/exports';
 import type { Organization } from '@shared/directory/organizations';
 import type { Person } from '@shared/directory/people';
+import type { CustomFieldsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { customValuesOf, fieldDefinitions } from '../customFields/service';
 import { localToday } from '../affiliations/service';
 import { matchingOrganizations, toOrganization } from '../organizations/service';
 import { displayOrganizations, matchingPeople, personFromRow } from '../people/service';
@@ -130,7 +132,21 @@ async function rowidsOfIds(ctx: Db, table: 'organizations' | 'people', ids: read
   return found.sort((a, b) => (key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((f) => f.r);
 }
 
-async function* organizationChunks(ctx: Db, rowids: readonly number[]): AsyncGenerator<Organization[]> {
+/** The custom fields an export adds after the fixed columns (see exportInput's customColumns). */
+async function customColumnsOf(ctx: Db, entity: 'organization' | 'person', input: { columns?: unknown; customColumns?: string[] | undefined }): Promise<CustomFieldsTable[]> {
+  if (input.customColumns === undefined && input.columns !== undefined) return [];
+  const fields = await fieldDefinitions(ctx, entity);
+  if (input.customColumns === undefined) return fields;
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  return [...new Set(input.customColumns)].flatMap((id) => byId.get(id) ?? []);
+}
+
+function customField<R extends { custom: Record<string, string | number> }>(field: CustomFieldsTable): Field<R> {
+  const kind: Kind = field.kind === 'number' ? 'number' : field.kind === 'date' ? 'date' : 'text';
+  return { header: field.label, kind, width: Math.min(40, Math.max(12, field.label.length + 2)), value: (record) => record.custom[field.id] ?? null };
+}
+
+async function* organizationChunks(ctx: Db, rowids: readonly number[], withCustom: boolean): AsyncGenerator<Organization[]> {
   for (let start = 0; start < rowids.length; start += EXPORT_CHUNK) {
     const chunk = rowids.slice(start, start + EXPORT_CHUNK);
     const rows = await ctx.db
@@ -140,21 +156,23 @@ async function* organizationChunks(ctx: Db, rowids: readonly number[]): AsyncGen
       .where(sql.ref('o.rowid'), 'in', chunk)
       .execute();
     const byRowid = new Map(rows.map((row) => [row.r, row]));
+    const custom = withCustom ? await customValuesOf(ctx, rows.map((row) => row.id)) : new Map<string, Record<string, string | number>>();
     yield chunk.flatMap((r) => {
       const row = byRowid.get(r);
-      return row ? [toOrganization(row)] : [];
+      return row ? [toOrganization(row, custom.get(row.id))] : [];
     });
   }
 }
 
-async function* peopleChunks(ctx: Db, rowids: readonly number[]): AsyncGenerator<ExportedPerson[]> {
+async function* peopleChunks(ctx: Db, rowids: readonly number[], withCustom: boolean): AsyncGenerator<ExportedPerson[]> {
   for (let start = 0; start < rowids.length; start += EXPORT_CHUNK) {
     const chunk = rowids.slice(start, start + EXPORT_CHUNK);
     const rows = await ctx.db.selectFrom('people').selectAll('people').select(sql<number>`people.rowid`.as('r')).where(sql.ref('people.rowid'), 'in', chunk).execute();
     const byRowid = new Map(rows.map((row) => [row.r, row]));
     const ordered = chunk.flatMap((r) => byRowid.get(r) ?? []);
     const organizations = await displayOrganizations(ctx, ordered.map((row) => row.id));
-    yield ordered.map((row) => ({ ...personFromRow(row), organization: organizations.get(row.id)?.name ?? '' }));
+    const custom = withCustom ? await customValuesOf(ctx, ordered.map((row) => row.id)) : new Map<string, Record<string, string | number>>();
+    yield ordered.map((row) => ({ ...personFromRow(row, custom.get(row.id)), organization: organizations.get(row.id)?.name ?? '' }));
   }
 }
 
@@ -259,7 +277,9 @@ export async function exportDirectory(ctx: Db, input: ExportInput, limits: Expor
     const keys = input.columns ?? ORGANIZATION_EXPORT_KEYS;
     const { scope } = input;
     const rowids = 'ids' in scope ? await rowidsOfIds(ctx, 'organizations', scope.ids) : (await matchingOrganizations(ctx, scope.filters, scope.sort).execute()).map((r) => r.r);
-    const sheet = { plural, fields: keys.map((k) => ORGANIZATION_FIELDS[k]), chunks: organizationChunks(ctx, rowids), maxBytes: limits.maxBytes };
+    const custom = await customColumnsOf(ctx, 'organization', input);
+    const fields = [...keys.map((k) => ORGANIZATION_FIELDS[k]), ...custom.map((f) => customField<Organization>(f))];
+    const sheet = { plural, fields, chunks: organizationChunks(ctx, rowids, custom.length > 0), maxBytes: limits.maxBytes };
     written = input.format === 'csv' ? await writeCsv(sheet) : await writeXlsx(sheet, 'Organizations');
   } else {
     const keys = input.columns ?? PERSON_EXPORT_KEYS;
@@ -270,7 +290,9 @@ export async function exportDirectory(ctx: Db, input: ExportInput, limits: Expor
       const { rows } = await matchingPeople<{ r: number }>(sql`people.rowid as r`, scope.filters, scope.sort).execute(ctx.db);
       rowids = rows.map((r) => r.r);
     }
-    const sheet = { plural, fields: keys.map((k) => PERSON_FIELDS[k]), chunks: peopleChunks(ctx, rowids), maxBytes: limits.maxBytes };
+    const custom = await customColumnsOf(ctx, 'person', input);
+    const fields = [...keys.map((k) => PERSON_FIELDS[k]), ...custom.map((f) => customField<ExportedPerson>(f))];
+    const sheet = { plural, fields, chunks: peopleChunks(ctx, rowids, custom.length > 0), maxBytes: limits.maxBytes };
     written = input.format === 'csv' ? await writeCsv(sheet) : await writeXlsx(sheet, 'People');
   }
   return input.format === 'csv'

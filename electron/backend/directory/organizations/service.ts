@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import { RECENT_INTERACTIONS, type OrganizationDetail } from '@shared/directory/contract';
 import { MAX_LIST_ITEMS } from '@shared/directory/fields';
 import type { Stage } from '@shared/directory/enums';
+import type { CustomValues } from '@shared/directory/customFields';
 import type {
   Organization,
   OrganizationFilters,
@@ -14,6 +15,7 @@ import type {
 import type { Database, OrganizationsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { affiliationsOf } from '../affiliations/service';
+import { checkCustomValues, customValuesOf, customValuesOfRecord, matchesCustomFilters, removeCustomValuesOf, writeCustomValues } from '../customFields/service';
 import { interactionsOf } from '../interactions/service';
 import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
 import { ftsQuery, hasAnyLabel, listJson, matchesText, parseList } from '../lists';
@@ -27,7 +29,7 @@ const CHUNK = 500;
 // ---------------------------------------------------------------------------------------------
 // Rows ↔ contract shapes: the only place that knows both.
 
-export function toOrganization(row: OrganizationsTable): Organization {
+export function toOrganization(row: OrganizationsTable, custom: CustomValues = {}): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -56,6 +58,7 @@ export function toOrganization(row: OrganizationsTable): Organization {
     lastContactedOn: row.last_contacted_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    custom,
   };
 }
 
@@ -110,7 +113,7 @@ type RowColumns = Pick<
   'id' | 'name' | 'sector' | 'type' | 'stage' | 'tier' | 'city' | 'regions_json' | 'issue_areas_json' | 'tags_json' | 'email' | 'alignment_score' | 'last_contacted_on' | 'updated_at'
 >;
 
-function toRow(row: RowColumns): OrganizationRow {
+function toRow(row: RowColumns, custom: CustomValues = {}): OrganizationRow {
   return {
     id: row.id,
     name: row.name,
@@ -126,6 +129,7 @@ function toRow(row: RowColumns): OrganizationRow {
     alignmentScore: row.alignment_score,
     lastContactedOn: row.last_contacted_on,
     updatedAt: row.updated_at,
+    custom,
   };
 }
 
@@ -143,11 +147,11 @@ async function mustRead(ctx: Db, id: string): Promise<OrganizationsTable> {
 }
 
 export async function getOrganization(ctx: Db, id: string): Promise<Organization> {
-  return toOrganization(await mustRead(ctx, id));
+  return toOrganization(await mustRead(ctx, id), await customValuesOfRecord(ctx, id));
 }
 
 export async function getOrganizationDetail(ctx: Db, id: string): Promise<OrganizationDetail> {
-  const organization = toOrganization(await mustRead(ctx, id));
+  const organization = await getOrganization(ctx, id);
   const history = await ctx.db
     .selectFrom('organization_stage_changes')
     .select(['stage', 'changed_on'])
@@ -180,6 +184,7 @@ async function recordStage(ctx: CallContext, organizationId: string, stage: stri
 }
 
 export async function createOrganization(ctx: CallContext, input: OrganizationInput): Promise<Organization> {
+  const custom = await checkCustomValues(ctx, 'organization', input.custom ?? {});
   const id = randomUUID();
   await ctx.write.insert('organizations', {
     id,
@@ -190,11 +195,13 @@ export async function createOrganization(ctx: CallContext, input: OrganizationIn
     updated_at: ctx.now,
   });
   await recordStage(ctx, id, input.stage);
+  await writeCustomValues(ctx, id, custom);
   return getOrganization(ctx, id);
 }
 
 export async function updateOrganization(ctx: CallContext, id: string, input: OrganizationInput): Promise<Organization> {
   const before = await mustRead(ctx, id);
+  const custom = await checkCustomValues(ctx, 'organization', input.custom ?? {});
   const stageChanged = before.stage !== input.stage;
   await ctx.write.update('organizations', id, {
     ...fromInput(input),
@@ -202,6 +209,7 @@ export async function updateOrganization(ctx: CallContext, id: string, input: Or
     updated_at: ctx.now,
   });
   if (stageChanged) await recordStage(ctx, id, input.stage);
+  await writeCustomValues(ctx, id, custom);
   return getOrganization(ctx, id);
 }
 
@@ -210,6 +218,7 @@ export async function deleteOrganization(ctx: CallContext, id: string): Promise<
   await removeLinksOf(ctx, { organizationId: id });
   const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();
   for (const change of changes) await ctx.write.remove('organization_stage_changes', change.id);
+  await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('organizations', id);
   return { deleted: true };
 }
@@ -294,7 +303,7 @@ type Eb = ExpressionBuilder<Database & { o: OrganizationsTable }, 'o'>;
  * of thousands of rows for "stage = member" at coalition scale). Counting uses the filter indexes.
  */
 function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = false): Expression<SqlBool> {
-  const column = (name: 'stage' | 'sector' | 'type' | 'tier' | 'last_contacted_on' | 'rowid') =>
+  const column = (name: 'stage' | 'sector' | 'type' | 'tier' | 'last_contacted_on' | 'rowid' | 'id') =>
     walkSortIndex ? sql`+${sql.ref(`o.${name}`)}` : sql.ref(`o.${name}`);
   const rowid = column('rowid');
   const parts: Expression<SqlBool>[] = [];
@@ -309,6 +318,7 @@ function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = 
   if (filters.population?.length) parts.push(hasAnyLabel('organization', rowid, 'population', filters.population));
   if (filters.contribution?.length) parts.push(hasAnyLabel('organization', rowid, 'contribution', filters.contribution));
   if (filters.tag?.length) parts.push(hasAnyLabel('organization', rowid, 'tag', filters.tag));
+  parts.push(...matchesCustomFilters(column('id'), filters.custom));
   const contacted = filters.lastContacted;
   if (contacted) {
     const range: Expression<SqlBool>[] = [];
@@ -393,5 +403,7 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
           .where(sql.ref('o.rowid'), 'in', rowids)
           .execute();
   const byRowid = new Map(rows.map((row) => [row.r, row]));
-  return { total, rows: rowids.flatMap((r) => byRowid.get(r) ?? []).map(toRow) };
+  // The page's custom values in one query (by the record index), not one per row.
+  const custom = await customValuesOf({ db }, rows.map((row) => row.id));
+  return { total, rows: rowids.flatMap((r) => byRowid.get(r) ?? []).map((row) => toRow(row, custom.get(row.id))) };
 }

@@ -7,6 +7,8 @@ import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { affiliationsOf, localToday } from '../affiliations/service';
+import { checkCustomValues, customValuesOf, customValuesOfRecord, matchesCustomFilters, removeCustomValuesOf, writeCustomValues } from '../customFields/service';
+import type { CustomValues } from '@shared/directory/customFields';
 import { interactionsOf } from '../interactions/service';
 import { personRelationshipsOf, removeLinksOf } from '../relationships/service';
 import { ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids } from '../lists';
@@ -38,7 +40,7 @@ export function personToColumns(input: PersonInput): PersonColumns {
 }
 
 /** Columns → contract. */
-export function personFromRow(row: PeopleTable): Person {
+export function personFromRow(row: PeopleTable, custom: CustomValues = {}): Person {
   return {
     id: row.id,
     name: row.name,
@@ -61,12 +63,13 @@ export function personFromRow(row: PeopleTable): Person {
     lastContactedOn: row.last_contacted_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    custom,
   };
 }
 
 export async function findPerson({ db }: Db, id: string): Promise<Person | null> {
   const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? personFromRow(row) : null;
+  return row ? personFromRow(row, await customValuesOfRecord({ db }, id)) : null;
 }
 
 export async function requirePerson(ctx: Db, id: string, path = 'id'): Promise<Person> {
@@ -82,20 +85,24 @@ export function personNotFound(id: string, path: string): AppError {
 }
 
 export async function createPerson(ctx: CallContext, input: PersonInput): Promise<Person> {
+  const custom = await checkCustomValues(ctx, 'person', input.custom ?? {});
   const id = randomUUID();
   await ctx.write.insert('people', { id, ...personToColumns(input), last_contacted_on: null, created_at: ctx.now, updated_at: ctx.now });
+  await writeCustomValues(ctx, id, custom);
   return requirePerson(ctx, id);
 }
 
 export async function updatePerson(ctx: CallContext, id: string, input: PersonInput): Promise<Person> {
   const updated = await ctx.write.update('people', id, { ...personToColumns(input), updated_at: ctx.now });
   if (!updated) throw personNotFound(id, 'id');
+  await writeCustomValues(ctx, id, await checkCustomValues(ctx, 'person', input.custom ?? {}));
   return requirePerson(ctx, id);
 }
 
 export async function deletePerson(ctx: CallContext, id: string): Promise<{ deleted: true }> {
   await requirePerson(ctx, id);
   await removeLinksOf(ctx, { personId: id });
+  await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('people', id);
   return { deleted: true };
 }
@@ -162,6 +169,7 @@ export function personConditions(filters: PersonFilters): { where: Expression<Sq
   if (filters.district && filters.district.length > 0) {
     where.push(sql<SqlBool>`people.district collate nocase in (${sql.join(filters.district.map((d) => d.trim()))})`);
   }
+  where.push(...matchesCustomFilters(sql.ref('people.id'), filters.custom));
   const contacted = filters.lastContacted;
   if (contacted) {
     const range: Expression<SqlBool>[] = [];
@@ -234,11 +242,12 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
   );
 
   const organizations = await displayOrganizations(ctx, rows.map((r) => r.id));
+  const customValues = await customValuesOf(ctx, rows.map((r) => r.id));
   return {
     total,
     rows: rows.map((row) => {
-      const { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt } = personFromRow(row);
-      return { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt, organization: organizations.get(id) ?? null };
+      const { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt, custom } = personFromRow(row, customValues.get(row.id));
+      return { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt, custom, organization: organizations.get(id) ?? null };
     }),
   };
 }

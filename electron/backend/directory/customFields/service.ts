@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { AppError, type FieldIssue } from '@shared/errors';
+import {
+  MAX_CUSTOM_FIELDS,
+  MAX_CUSTOM_TEXT,
+  type CustomField,
+  type CustomFieldEntity,
+  type CustomFieldInput,
+  type CustomFieldKind,
+  type CustomFilter,
+  type CustomValue,
+  type CustomValues,
+} from '@shared/directory/customFields';
+import type { CustomFieldsTable, CustomValuesTable } from '../../db/schema';
+import type { CallContext } from '../../rpc/handlers';
+import { listJson, parseList } from '../lists';
+
+type Db = Pick<CallContext, 'db'>;
+
+const PLURAL: Record<CustomFieldEntity, string> = { organization: 'organizations', person: 'people' };
+/** `in (...)` lists of record ids are read this many at a time. */
+const CHUNK = 500;
+
+function toField(row: CustomFieldsTable, valueCount: number): CustomField {
+  return {
+    id: row.id,
+    entity: row.entity as CustomFieldEntity,
+    label: row.label,
+    kind: row.kind as CustomFieldKind,
+    choices: parseList(row.choices_json),
+    position: row.position,
+    valueCount,
+  };
+}
+
+async function valueCount({ db }: Db, fieldId: string): Promise<number> {
+  const row = await db.selectFrom('custom_values').select((eb) => eb.fn.countAll<number>().as('n')).where('field_id', '=', fieldId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The entity's field definitions, in order (no counts). */
+export async function fieldDefinitions({ db }: Db, entity: CustomFieldEntity): Promise<CustomFieldsTable[]> {
+  return db.selectFrom('custom_fields').selectAll().where('entity', '=', entity).orderBy('position').orderBy(sql`label collate nocase`).execute();
+}
+
+export async function listCustomFields(ctx: Db, entity: CustomFieldEntity): Promise<CustomField[]> {
+  const fields = await fieldDefinitions(ctx, entity);
+  if (fields.length === 0) return [];
+  // One pass over the (field_id, …) index per field: counts stay cheap at coalition scale.
+  const counts = await ctx.db
+    .selectFrom('custom_values')
+    .select(['field_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(
+      'field_id',
+      'in',
+      fields.map((f) => f.id),
+    )
+    .groupBy('field_id')
+    .execute();
+  const byField = new Map(counts.map((c) => [c.field_id, Number(c.n)]));
+  return fields.map((f) => toField(f, byField.get(f.id) ?? 0));
+}
+
+async function mustReadField({ db }: Db, id: string): Promise<CustomFieldsTable> {
+  const row = await db.selectFrom('custom_fields').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) {
+    throw new AppError('not_found', 'This custom field no longer exists. It may have been deleted; reload the list.', {
+      issues: [{ path: 'id', message: 'This custom field does not exist.' }],
+    });
+  }
+  return row;
+}
+
+export async function saveCustomField(ctx: CallContext, input: CustomFieldInput): Promise<CustomField> {
+  const before = input.id === undefined ? null : await mustReadField(ctx, input.id);
+  if (before && before.entity !== input.entity) {
+    throw new AppError('validation', `“${before.label}” is a field of ${PLURAL[before.entity as CustomFieldEntity]}; a field cannot move to ${PLURAL[input.entity]}.`, {
+      issues: [{ path: 'entity', message: 'A field cannot move to another kind of record.' }],
+    });
+  }
+  const clash = await ctx.db
+    .selectFrom('custom_fields')
+    .select(['id', 'label'])
+    .where('entity', '=', input.entity)
+    .where(sql<boolean>`label = ${input.label} collate nocase`)
+    .executeTakeFirst();
+  if (clash && clash.id !== before?.id) {
+    throw new AppError('conflict', `There is already a field called “${clash.label}” on ${PLURAL[input.entity]}.`, {
+      issues: [{ path: 'label', message: 'Another field has this name.' }],
+    });
+  }
+  const choices = input.kind === 'choice' ? input.choices : [];
+
+  if (before) {
+    const count = await valueCount(ctx, before.id);
+    if (before.kind !== input.kind && count > 0) {
+      // Refused rather than converted: a conversion would have to drop values it cannot read
+      // (“about 40” as a number), silently. The coordinator can create a new field instead.
+      throw new AppError(
+        'conflict',
+        `“${before.label}” has values on ${count} ${count === 1 ? 'record' : 'records'}, so it cannot become a ${input.kind} field. Create a new field instead, or delete this one first.`,
+        { issues: [{ path: 'kind', message: 'The kind cannot change while records have values.' }] },
+      );
+    }
+    if (input.kind === 'choice') {
+      const kept = new Set(choices);
+      const removed = parseList(before.choices_json).filter((c) => !kept.has(c));
+      if (removed.length > 0) {
+        const used = await ctx.db
+          .selectFrom('custom_values')
+          .select(['value_text', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('field_id', '=', before.id)
+          .where('value_text', 'in', removed)
+          .groupBy('value_text')
+          .execute();
+        const first = used[0];
+        if (first) {
+          const n = Number(first.n);
+          throw new AppError(
+            'conflict',
+            `${n} ${n === 1 ? 'record uses' : 'records use'} the choice “${first.value_text ?? ''}” of “${before.label}”. Change those records first, then remove the choice.`,
+            { issues: [{ path: 'choices', message: `“${first.value_text ?? ''}” is in use.` }] },
+          );
+        }
+      }
+    }
+    await ctx.write.update('custom_fields', before.id, {
+      label: input.label,
+      kind: input.kind,
+      choices_json: listJson(choices),
+      position: input.position ?? before.position,
+      updated_at: ctx.now,
+    });
+    return toField(await mustReadField(ctx, before.id), count);
+  }
+
+  const existing = await fieldDefinitions(ctx, input.entity);
+  if (existing.length >= MAX_CUSTOM_FIELDS) {
+    throw new AppError('conflict', `${PLURAL[input.entity]} already have ${MAX_CUSTOM_FIELDS} custom fields, the most there can be. Delete one first.`);
+  }
+  const id = randomUUID();
+  const last = existing.reduce((max, f) => Math.max(max, f.position), -1);
+  await ctx.write.insert('custom_fields', {
+    id,
+    entity: input.entity,
+    label: input.label,
+    kind: input.kind,
+    choices_json: listJson(choices),
+    position: input.position ?? last + 1,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  });
+  return toField(await mustReadField(ctx, id), 0);
+}
+
+/** Deletes a field and every value in it, each through the Writer (so the deletion can be undone). */
+export async function deleteCustomField(ctx: CallContext, id: string): Promise<{ deleted: true; values: number }> {
+  await mustReadField(ctx, id);
+  const values = await ctx.db.selectFrom('custom_values').select('id').where('field_id', '=', id).execute();
+  for (const value of values) await ctx.write.remove('custom_values', value.id);
+  await ctx.write.remove('custom_fields', id);
+  return { deleted: true, values: values.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+function readValue(row: Pick<CustomValuesTable, 'value_text' | 'value_number'>): string | number | null {
+  return row.value_number ?? row.value_text;
+}
+
+/** The custom values of many records (one query per 500 ids), by record id. */
+export async function customValuesOf({ db }: Db, recordIds: readonly string[]): Promise<Map<string, CustomValues>> {
+  const out = new Map<string, CustomValues>();
+  for (let start = 0; start < recordIds.length; start += CHUNK) {
+    const chunk = recordIds.slice(start, start + CHUNK);
+    const rows = await db.selectFrom('custom_values').select(['record_id', 'field_id', 'value_text', 'value_number']).where('record_id', 'in', chunk).execute();
+    for (const row of rows) {
+      const value = readValue(row);
+      if (value === null) continue;
+      let values = out.get(row.record_id);
+      if (!values) out.set(row.record_id, (values = {}));
+      values[row.field_id] = value;
+    }
+  }
+  return out;
+}
+
+/** One record's custom values. */
+export async function customValuesOfRecord(ctx: Db, recordId: string): Promise<CustomValues> {
+  return (await customValuesOf(ctx, [recordId])).get(recordId) ?? {};
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+type Stored = { value_text: string | null; value_number: number | null } | null;
+
+/** A value as stored for its field, or an error message naming the field. Null: no value. */
+function checkValue(field: CustomFieldsTable, value: CustomValue): Stored | string {
+  if (value === null) return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  const label = field.label;
+  switch (field.kind as CustomFieldKind) {
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number.`;
+      return { value_text: null, value_number: value };
+    case 'date':
+      if (typeof value !== 'string' || !isRealDate(value.trim())) return `${label} must be a date in the form YYYY-MM-DD.`;
+      return { value_text: value.trim(), value_number: null };
+    case 'choice': {
+      if (typeof value !== 'string') return `${label} must be one of its choices.`;
+      const wanted = value.trim().toLowerCase();
+      const choice = parseList(field.choices_json).find((c) => c.toLowerCase() === wanted);
+      if (choice === undefined) return `${label} must be one of its choices (“${value.trim().slice(0, 100)}” is not).`;
+      return { value_text: choice, value_number: null };
+    }
+    case 'text': {
+      if (typeof value !== 'string') return `${label} must be text.`;
+      const trimmed = value.trim();
+      if (trimmed.length > MAX_CUSTOM_TEXT) return `${label} must be at most ${MAX_CUSTOM_TEXT} characters.`;
+      return { value_text: trimmed, value_number: null };
+    }
+  }
+}
+
+/**
+ * Checks custom values against their fields; returns what to store per field id. Throws one
+ * validation error listing every bad value, each at `custom.<fieldId>` and naming its field.
+ */
+export async function checkCustomValues(ctx: Db, entity: CustomFieldEntity, custom: Record<string, CustomValue>): Promise<Map<string, Stored>> {
+  const ids = Object.keys(custom);
+  const checked = new Map<string, Stored>();
+  if (ids.length === 0) return checked;
+  const fields = new Map((await fieldDefinitions(ctx, entity)).map((f) => [f.id, f]));
+  const issues: FieldIssue[] = [];
+  for (const id of ids) {
+    const field = fields.get(id);
+    if (!field) {
+      issues.push({ path: `custom.${id}`, message: `There is no custom field ${id} on ${PLURAL[entity]} (it may have been deleted). Reload and try again.` });
+      continue;
+    }
+    const result = checkValue(field, custom[id] ?? null);
+    if (typeof result === 'string') issues.push({ path: `custom.${id}`, message: result });
+    else checked.set(id, result);
+  }
+  const first = issues[0];
+  if (first) {
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw new AppError('validation', `${first.message}${more}`, { issues });
+  }
+  return checked;
+}
+
+/**
+ * Writes a record's custom values (already checked): a listed field is set or, when empty,
+ * cleared; fields not listed are left alone. Each change goes through the Writer.
+ */
+export async function writeCustomValues(ctx: CallContext, recordId: string, values: Map<string, Stored>): Promise<void> {
+  if (values.size === 0) return;
+  const existing = new Map(
+    (await ctx.db.selectFrom('custom_values').selectAll().where('record_id', '=', recordId).execute()).map((row) => [row.field_id, row]),
+  );
+  for (const [fieldId, value] of values) {
+    const current = existing.get(fieldId);
+    if (value === null) {
+      if (current) await ctx.write.remove('custom_values', current.id);
+    } else if (current) {
+      await ctx.write.update('custom_values', current.id, value);
+    } else {
+      await ctx.write.insert('custom_values', { id: randomUUID(), field_id: fieldId, record_id: recordId, ...value });
+    }
+  }
+}
+
+/** Removes every custom value of a record (before the record itself is deleted). */
+export async function removeCustomValuesOf(ctx: CallContext, recordId: string): Promise<void> {
+  const rows = await ctx.db.selectFrom('custom_values').select('id').where('record_id', '=', recordId).execute();
+  for (const row of rows) await ctx.write.remove('custom_values', row.id);
+}
+
+/**
+ * Merge: the survivor keeps its values; a field where only the merged record has one gets the
+ * merged record's value (its row is re-pointed, so nothing is copied). `prefer` lists fields
+ * where the merged record's value wins even though the survivor has one. The merged record's
+ * remaining values are removed. Returns how many values moved.
+ */
+export async function mergeCustomValues(ctx: CallContext, survivorId: string, mergedId: string, prefer: ReadonlySet<string> = new Set()): Promise<number> {
+  const survivorRows = new Map((await ctx.db.selectFrom('custom_values').selectAll().where('record_id', '=', survivorId).execute()).map((r) => [r.field_id, r]));
+  const mergedRows = await ctx.db.selectFrom('custom_values').selectAll().where('record_id', '=', mergedId).orderBy('id').execute();
+  let moved = 0;
+  for (const row of mergedRows) {
+    const own = survivorRows.get(row.field_id);
+    if (own && prefer.has(row.field_id)) {
+      await ctx.write.remove('custom_values', own.id);
+    } else if (own) {
+      await ctx.write.remove('custom_values', row.id);
+      continue;
+    }
+    await ctx.write.update('custom_values', row.id, { record_id: survivorId });
+    moved++;
+  }
+  return moved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/**
+ * `recordId` is one of the records matching every custom filter. Each filter is answered from a
+ * covering index of custom_values (field, value, record): text and choice values ignoring case,
+ * number ranges on value_number, date ranges on value_text.
+ */
+export function matchesCustomFilters(recordId: Expression<unknown>, filters: readonly CustomFilter[] | undefined): Expression<SqlBool>[] {
+  const parts: Expression<SqlBool>[] = [];
+  for (const filter of filters ?? []) {
+    const conditions = [sql`field_id = ${filter.fieldId}`];
+    if (filter.values && filter.values.length > 0) {
+      conditions.push(sql`value_text collate nocase in (${sql.join(filter.values.map((v) => v.trim()))})`);
+    }
+    for (const [bound, op] of [
+      [filter.from, '>='],
+      [filter.to, '<='],
+    ] as const) {
+      if (bound === undefined) continue;
+      // Dates compare as text; `collate nocase` (the same order for digits) lets the index answer.
+      const column = typeof bound === 'number' ? sql`value_number` : sql`value_text collate nocase`;
+      conditions.push(sql`${column} ${sql.raw(op)} ${bound}`);
+    }
+    if (conditions.length === 1) {
+      // No value or bound: records with any value in the field.
+      conditions.push(sql`(value_text is not null or value_number is not null)`);
+    }
+    parts.push(sql<SqlBool>`${recordId} in (select record_id from custom_values where ${sql.join(conditions, sql` and `)})`);
+  }
+  return parts;
+}

@@ -4,6 +4,7 @@ import { directoryContract } from './directory/contract';
 import { customFieldsContract } from './directory/customFields';
 import { duplicatesContract } from './directory/duplicates';
 import { exportsContract } from './directory/exports';
+import { importsContract } from './directory/imports';
 import { representationContract } from './directory/representation';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
@@ -22,6 +23,7 @@ export const contract = {
   ...customFieldsContract,
   ...duplicatesContract,
   ...exportsContract,
+  ...importsContract,
   ...representationContract,
   ...historyContract,
   ...filesContract,

@@ -28,8 +28,14 @@ export const SEED_IDS = {
   relationship: '00000000-0000-4000-8000-00000000b004',
   interaction: '00000000-0000-4000-8000-00000000b005',
   representationTarget: '00000000-0000-4000-8000-00000000c001',
+  /** A small CSV of organizations staged by imports.open. */
+  import: '00000000-0000-4000-8000-00000000e001',
   customField: '00000000-0000-4000-8000-00000000d001',
 } as const;
+
+/** The CSV `seedWorkspace` stages for import: one new organization, one row repeating the seeded one. */
+export const SEED_IMPORT_CSV =
+  'Organization name,Sector,Stage,City,Tags\r\nRiverside Tenants Union,Community & grassroots,Engaged,Riverside,tenants; housing\r\nEastside Community Health Center,Nonprofit,Member,São Paulo,clinic\r\n';
 
 /** Placeholder id → the real id of the record created for it in one seeded workspace. */
 export type SeededIds = ReadonlyMap<string, string>;
@@ -155,6 +161,11 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'representation.summary': { stages: ['member', 'engaged'] },
   'representation.targets.save': { id: SEED_IDS.representationTarget, dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: 'Grassroots voices lead.' },
   'representation.targets.delete': { id: SEED_IDS.representationTarget },
+  // Directory: import (the CSV staged by seedWorkspace).
+  'imports.open': { entity: 'organization', fileName: 'partners.csv', content: Buffer.from(SEED_IMPORT_CSV).toString('base64') },
+  'imports.check': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' },
+  'imports.run': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: true },
+  'imports.discard': { importId: SEED_IDS.import },
   // Directory: custom fields (the seeded one is a choice field on organizations).
   'customFields.list': { entity: 'organization' },
   'customFields.save': { entity: 'person', label: 'Languages spoken at home', kind: 'choice', choices: ['Spanish', 'Tagalog', 'Vietnamese'], position: 2 },
@@ -262,6 +273,8 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.interaction, interaction.id);
   const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
   seeded.set(SEED_IDS.representationTarget, target.id);
+  const staged = await ok(caller, 'imports.open', VALID_INPUTS['imports.open']);
+  seeded.set(SEED_IDS.import, staged.importId);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });

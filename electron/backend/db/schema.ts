@@ -205,6 +205,14 @@ export interface CustomValuesTable {
   value_number: number | null;
 }
 
+/** The mapping last used for a file's header row (migration 005); a preference, not change-logged. */
+export interface ImportMappingsTable {
+  header_key: string;
+  entity: string;
+  mapping_json: string;
+  updated_at: string;
+}
+
 /** Derived by triggers from the *_json list columns; never written by services. */
 export interface LabelsTable {
   record_rowid: number;
@@ -234,7 +242,8 @@ export interface Database {
   representation_targets: RepresentationTargetsTable;
   custom_fields: CustomFieldsTable;
   custom_values: CustomValuesTable;
+  import_mappings: ImportMappingsTable;
 }
 
-/** Tables whose rows are written through the change-recording writer (all but the log and derived indexes). */
-export type RecordedTable = Exclude<keyof Database, 'change_log' | 'organization_labels' | 'person_labels'>;
+/** Tables whose rows are written through the change-recording writer (all but the log, derived indexes and preferences). */
+export type RecordedTable = Exclude<keyof Database, 'change_log' | 'organization_labels' | 'person_labels' | 'import_mappings'>;

@@ -2,6 +2,7 @@ import { affiliationHandlers } from './affiliations/handlers';
 import { customFieldHandlers } from './customFields/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
 import { exportHandlers } from './exports/handlers';
+import { importHandlers } from './imports/handlers';
 import { interactionHandlers } from './interactions/handlers';
 import { organizationHandlers } from './organizations/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -22,6 +23,7 @@ export const directoryHandlers = {
   ...relationshipHandlers,
   ...interactionHandlers,
   ...exportHandlers,
+  ...importHandlers,
   ...duplicateHandlers,
   ...representationHandlers,
   ...customFieldHandlers,

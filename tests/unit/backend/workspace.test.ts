@@ -33,6 +33,7 @@ const TABLES: Record<keyof Database, true> = {
   representation_targets: true,
   custom_fields: true,
   custom_values: true,
+  import_mappings: true,
 };
 
 function tableNames(path: string): string[] {

@@ -3,6 +3,7 @@ import * as foundation from './001_foundation';
 import * as directory from './002_directory';
 import * as representation from './003_representation';
 import * as customFields from './004_custom_fields';
+import * as importMappings from './005_import_mappings';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '002_directory': directory,
   '003_representation': representation,
   '004_custom_fields': customFields,
+  '005_import_mappings': importMappings,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

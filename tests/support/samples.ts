@@ -28,9 +28,9 @@ export const SEED_IDS = {
   relationship: '00000000-0000-4000-8000-00000000b004',
   interaction: '00000000-0000-4000-8000-00000000b005',
   representationTarget: '00000000-0000-4000-8000-00000000c001',
+  customField: '00000000-0000-4000-8000-00000000d001',
   /** A small CSV of organizations staged by imports.open. */
   import: '00000000-0000-4000-8000-00000000e001',
-  customField: '00000000-0000-4000-8000-00000000d001',
 } as const;
 
 /** The CSV `seedWorkspace` stages for import: one new organization, one row repeating the seeded one. */
@@ -161,15 +161,15 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'representation.summary': { stages: ['member', 'engaged'] },
   'representation.targets.save': { id: SEED_IDS.representationTarget, dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: 'Grassroots voices lead.' },
   'representation.targets.delete': { id: SEED_IDS.representationTarget },
+  // Directory: custom fields (the seeded one is a choice field on organizations).
+  'customFields.list': { entity: 'organization' },
+  'customFields.save': { entity: 'person', label: 'Languages spoken at home', kind: 'choice', choices: ['Spanish', 'Tagalog', 'Vietnamese'], position: 2 },
+  'customFields.delete': { id: SEED_IDS.customField },
   // Directory: import (the CSV staged by seedWorkspace).
   'imports.open': { entity: 'organization', fileName: 'partners.csv', content: Buffer.from(SEED_IMPORT_CSV).toString('base64') },
   'imports.check': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' },
   'imports.run': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: true },
   'imports.discard': { importId: SEED_IDS.import },
-  // Directory: custom fields (the seeded one is a choice field on organizations).
-  'customFields.list': { entity: 'organization' },
-  'customFields.save': { entity: 'person', label: 'Languages spoken at home', kind: 'choice', choices: ['Spanish', 'Tagalog', 'Vietnamese'], position: 2 },
-  'customFields.delete': { id: SEED_IDS.customField },
 };
 
 /** VALID_INPUTS[method] with the placeholder ids (values, and keys such as custom field ids) replaced by the seeded workspace's real ids. */
@@ -273,10 +273,10 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.interaction, interaction.id);
   const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
   seeded.set(SEED_IDS.representationTarget, target.id);
-  const staged = await ok(caller, 'imports.open', VALID_INPUTS['imports.open']);
-  seeded.set(SEED_IDS.import, staged.importId);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });
+  const staged = await ok(caller, 'imports.open', VALID_INPUTS['imports.open']);
+  seeded.set(SEED_IDS.import, staged.importId);
   return seeded;
 }

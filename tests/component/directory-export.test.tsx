@@ -91,6 +91,29 @@ test('the people table exports its view too', async () => {
   expect(await screen.findByText(`Exported 1 person to ${saved[0]?.suggestedName ?? ''}.`)).toBeInTheDocument();
 });
 
+test('Export selection on the people table saves only the selected people', async () => {
+  const { bridge, saved } = await startWithCoalition();
+  await addPerson(bridge, 'Amara Okafor');
+  await addPerson(bridge, 'Luis Ortega');
+  await addPerson(bridge, 'Zoë Ramírez');
+  const { user } = renderApp('/directory/people');
+  await waitFor(() => expect(rowNames('People')).toHaveLength(3));
+
+  await user.click(screen.getByRole('checkbox', { name: 'Select Amara Okafor' }));
+  await user.click(screen.getByRole('checkbox', { name: 'Select Zoë Ramírez' }));
+  const bar = screen.getByRole('region', { name: 'Bulk actions' });
+  expect(within(bar).getByText('2 people selected')).toBeInTheDocument();
+  await user.click(within(bar).getByRole('button', { name: 'Export selection' }));
+  await user.click(await screen.findByRole('menuitem', { name: /CSV/ }));
+  await waitFor(() => expect(saved).toHaveLength(1));
+  expect(saved[0]?.suggestedName).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(parseCsv(saved[0]?.content ?? '').map((row) => row[0])).toEqual(['Name', 'Amara Okafor', 'Zoë Ramírez']);
+  expect(await screen.findByText(`Exported 2 people to ${saved[0]?.suggestedName ?? ''}.`)).toBeInTheDocument();
+
+  await user.click(within(bar).getByRole('button', { name: 'Clear selection' }));
+  expect(screen.queryByRole('region', { name: 'Bulk actions' })).not.toBeInTheDocument();
+});
+
 test('a refused export shows the reason and saves nothing', async () => {
   const { bridge, saved } = await startWithCoalition();
   await addOrg(bridge, 'Alder Food Bank');

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -55,6 +56,9 @@ Object.defineProperty(document, 'fonts', {
 
 afterEach(() => {
   cleanup();
+  // The notifications store outlives the app between the tests of a file: a test's leftovers
+  // would fill the visible slots (limit 4) and queue the next test's messages out of sight.
+  notifications.clean();
   window.localStorage.clear();
   window.location.hash = '';
   delete window.coalition;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { organizationFilters, type OrganizationFilters, type OrganizationRow, type ORGANIZATION_SORT_FIELDS } from '@shared/directory/organizations';
@@ -16,7 +16,7 @@ import { DIRECTORY_READS, organizationHref } from '../reads';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
 import { filtersFromSearch } from '../table/filterParams';
 import type { TableColumn } from '../table/DataTable';
-import { ExportMenu } from '../table/ExportMenu';
+import { BulkBar } from '../table/BulkBar';
 
 type OrgSort = (typeof ORGANIZATION_SORT_FIELDS)[number];
 
@@ -114,7 +114,6 @@ function OrganizationBulkBar({ selected, onDone }: { selected: ReadonlySet<strin
   const [tag, setTag] = useState('');
   const bulk = useRpcMutation('organizations.bulkUpdate', { invalidates: DIRECTORY_READS });
   const ids = [...selected];
-  const n = ids.length;
 
   function run(change: { stage?: Stage; addTags?: string[]; removeTags?: string[] }, done: string) {
     bulk.mutate(
@@ -132,32 +131,23 @@ function OrganizationBulkBar({ selected, onDone }: { selected: ReadonlySet<strin
   }
 
   return (
-    <Paper withBorder px="sm" py={8} className="bulk-bar" role="region" aria-label="Bulk actions">
-      <Group gap="sm" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {n} {n === 1 ? 'organization' : 'organizations'} selected
-        </Text>
-        <Group gap={6} wrap="nowrap">
-          <Select size="xs" w={160} aria-label="New stage" placeholder="Change stage to…" data={STAGE_OPTIONS} value={stage} onChange={setStage} />
-          <Button size="xs" disabled={!stage} loading={bulk.isPending} onClick={() => stage && run({ stage: stage as Stage }, `Stage changed to ${stageLabel(stage)}`)}>
-            Change stage
-          </Button>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <TextInput size="xs" w={160} aria-label="Tag to add or remove" placeholder="Tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
-          <Button size="xs" variant="default" disabled={!tag.trim()} onClick={() => run({ addTags: [tag.trim()] }, `Tag “${tag.trim()}” added`)}>
-            Add tag
-          </Button>
-          <Button size="xs" variant="default" disabled={!tag.trim()} onClick={() => run({ removeTags: [tag.trim()] }, `Tag “${tag.trim()}” removed`)}>
-            Remove tag
-          </Button>
-        </Group>
-        <ExportMenu entity="organization" label="Export selection" scope={() => ({ ids })} />
-        <Button size="xs" variant="subtle" color="gray" onClick={onDone} ml="auto">
-          Clear selection
+    <BulkBar entity="organization" selected={selected} onDone={onDone}>
+      <Group gap={6} wrap="nowrap">
+        <Select size="xs" w={160} aria-label="New stage" placeholder="Change stage to…" data={STAGE_OPTIONS} value={stage} onChange={setStage} />
+        <Button size="xs" disabled={!stage} loading={bulk.isPending} onClick={() => stage && run({ stage: stage as Stage }, `Stage changed to ${stageLabel(stage)}`)}>
+          Change stage
         </Button>
       </Group>
-    </Paper>
+      <Group gap={6} wrap="nowrap">
+        <TextInput size="xs" w={160} aria-label="Tag to add or remove" placeholder="Tag" value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
+        <Button size="xs" variant="default" disabled={!tag.trim()} onClick={() => run({ addTags: [tag.trim()] }, `Tag “${tag.trim()}” added`)}>
+          Add tag
+        </Button>
+        <Button size="xs" variant="default" disabled={!tag.trim()} onClick={() => run({ removeTags: [tag.trim()] }, `Tag “${tag.trim()}” removed`)}>
+          Remove tag
+        </Button>
+      </Group>
+    </BulkBar>
   );
 }
 

@@ -10,6 +10,7 @@ import { IsoDateInput } from '../../../components/IsoDateInput';
 import { Dim, LabelList } from '../badges';
 import { EntityPicker } from '../EntityPicker';
 import { organizationHref, personHref } from '../reads';
+import { BulkBar } from '../table/BulkBar';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
 import type { TableColumn } from '../table/DataTable';
 
@@ -112,6 +113,11 @@ function NoPeople({ onCreate }: { onCreate: () => void }) {
   );
 }
 
+/** Selected people can be exported (people have no bulk changes yet). */
+function PersonBulkBar({ selected, onDone }: { selected: ReadonlySet<string>; onDone: () => void }) {
+  return <BulkBar entity="person" selected={selected} onDone={onDone} />;
+}
+
 function personTableConfig(onCreate: () => void): DirectoryTableConfig<PersonRow, PersonFilters, PersonSort> {
   return {
     entity: 'person',
@@ -127,6 +133,7 @@ function personTableConfig(onCreate: () => void): DirectoryTableConfig<PersonRow
     rowName: (row) => row.name,
     viewInput: (name, state) => ({ name, entity: 'person', filters: state.filters, sort: state.sort, columns: state.columns }),
     fromView: (view) => (view.entity === 'person' ? { filters: view.filters, sort: view.sort, columns: view.columns } : null),
+    BulkBar: PersonBulkBar,
     empty: <NoPeople onCreate={onCreate} />,
   };
 }

@@ -129,19 +129,37 @@ function readCsv(bytes: Buffer): Table {
   if (text.trim() === '') throw unreadable('The file is empty: there is nothing to import.');
   // Rows are kept as papaparse reads them, blank ones too, so each keeps its row number as a
   // spreadsheet would show it; blank rows are then left out.
-  const result = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false });
+  const delimiter = guessDelimiter(text);
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) {
     const row = (unclosed.row ?? 0) + 1;
     throw unreadable(`Row ${row} opens a quoted cell (") that is never closed, so the rest of the file cannot be read. Fix the quotes in that row and try again.`);
   }
-  if (result.meta.delimiter === ';') notes.push('Columns are separated by semicolons.');
-  else if (result.meta.delimiter === '\t') notes.push('Columns are separated by tabs.');
+  if (delimiter === ';') notes.push('Columns are separated by semicolons.');
+  else if (delimiter === '\t') notes.push('Columns are separated by tabs.');
   const records: Table['records'] = [];
   result.data.forEach((cells, index) => {
     if (!isBlank(cells)) records.push({ cells, row: index + 1 });
   });
   return { format: 'csv', sheet: null, records, notes };
+}
+
+/**
+ * Comma, semicolon or tab: the one that splits the header into several cells and the most of the
+ * first rows into as many (papaparse's own guess gives up on short files). Comma when none does.
+ */
+function guessDelimiter(text: string): string {
+  const cut = text.length > 64 * 1024 ? text.slice(0, text.lastIndexOf('\n', 64 * 1024) + 1 || 64 * 1024) : text;
+  let best = { delimiter: ',', score: 0 };
+  for (const delimiter of [',', ';', '\t']) {
+    const rows = Papa.parse<string[]>(cut, { delimiter, skipEmptyLines: 'greedy', preview: 50 }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width < 2) continue;
+    const score = rows.filter((row) => row.length === width).length;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -71,6 +71,8 @@ const staged = new Map<string, StagedImport>();
 
 /** Rows written between two progress events. */
 const PROGRESS_EVERY = 1000;
+/** A cell the export neutralized (see exports/service.ts neutralizeFormula). */
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
 /** Records read per `in (...)` query. */
 const READ_CHUNK = 500;
 
@@ -172,8 +174,10 @@ function convertRows(file: StagedImport, mapping: readonly (string | null)[]): C
     }
     const patch: Record<string, unknown> = {};
     for (const { index, field, convert } of columns) {
-      const cell = cells[index];
-      if (cell === undefined || cell.trim() === '') continue;
+      const raw = cells[index];
+      if (raw === undefined || raw.trim() === '') continue;
+      // The export puts a quote before a leading = + - @ so spreadsheets do not run it: take it off.
+      const cell = FORMULA_GUARD.test(raw) ? raw.slice(1) : raw;
       try {
         const value = convert(cell);
         if (Array.isArray(value) && value.length === 0) continue;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupsContract } from './backups/contract';
 import { charterContract } from './charter/contract';
 import { directoryContract } from './directory/contract';
 import { customFieldsContract } from './directory/customFields';
@@ -27,6 +28,7 @@ export const contract = {
   ...representationContract,
   ...historyContract,
   ...filesContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -44,6 +46,14 @@ export function isMethod(name: unknown): name is Method {
 }
 
 /** Methods the backend host answers itself (which workspace is open). */
-export const HOST_METHODS = ['workspace.info', 'workspace.openSample', 'workspace.openDefault'] as const satisfies readonly Method[];
+export const HOST_METHODS = [
+  'workspace.info',
+  'workspace.openSample',
+  'workspace.openDefault',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.useDefaultFolder',
+] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */
-export const SHELL_METHODS = ['file.saveAs'] as const satisfies readonly Method[];
+export const SHELL_METHODS = ['file.saveAs', 'backups.chooseFolder', 'backups.exportEncrypted', 'backups.importEncrypted'] as const satisfies readonly Method[];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
+import type { BackupKind } from '@shared/backups/contract';
 import { contract, isMethod, type Method } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
-import { openWorkspace, type Workspace } from './db/connection';
+import { openWorkspace, type OpenOptions, type Workspace } from './db/connection';
 import { Writer } from './db/writer';
 import { validationError } from '@shared/validation';
 import { toErrorPayload } from './rpc/errors';
@@ -21,6 +22,15 @@ const handlers: Handlers<BackendMethod> = {
   ...historyHandlers,
 };
 
+/**
+ * Calls that change many records at once get a backup of the workspace first (after their input
+ * is valid, before their transaction). Keyed by name: the import methods arrive separately.
+ */
+export const BACKUP_BEFORE: Readonly<Record<string, BackupKind>> = {
+  'imports.run': 'before-import',
+  'duplicates.merge': 'before-merge',
+};
+
 export interface BackendOptions {
   workspacePath: string;
   /** Create the file when it does not exist (the default workspace, a new one from the menu). */
@@ -29,6 +39,10 @@ export interface BackendOptions {
   validateOutputs?: boolean;
   /** Receives progress events of long calls (the host forwards them to the window). */
   onEvent?: (event: AppEvent) => void;
+  /** Takes the pre-migration backup (see OpenOptions.beforeMigrate). */
+  beforeMigrate?: OpenOptions['beforeMigrate'];
+  /** Takes a backup before the calls listed in BACKUP_BEFORE; if it fails the call is not run. */
+  backUpBefore?: (kind: BackupKind) => Promise<void>;
 }
 
 export interface Backend {
@@ -41,12 +55,17 @@ export interface Backend {
    * it bypasses validation and the change log, so nothing a user does may reach it.
    */
   bulkLoad<T>(load: (sqlite: SqliteDatabase.Database) => T): Promise<T>;
+  /** The change log's last sequence number (0 when empty): whether anything changed since a backup. */
+  changeSeq(): number;
   close(): Promise<void>;
 }
 
 /** Opens a workspace and answers RPC calls against it. Plain Node: no Electron here. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const workspace = await openWorkspace(options.workspacePath, { create: options.create ?? false });
+  const workspace = await openWorkspace(options.workspacePath, {
+    create: options.create ?? false,
+    ...(options.beforeMigrate ? { beforeMigrate: options.beforeMigrate } : {}),
+  });
   let closed = false;
 
   async function run(method: Method, input: unknown): Promise<unknown> {
@@ -55,6 +74,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // An absent input means "no parameters"; null is not absent, and is refused like any other non-object.
     const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) throw validationError(method, parsed.error, 'input');
+    const backupKind = BACKUP_BEFORE[method];
+    if (backupKind && options.backUpBefore) {
+      await options.backUpBefore(backupKind).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AppError('workspace', `The workspace could not be backed up first, so nothing was changed. ${reason}`);
+      });
+    }
     const now = new Date().toISOString();
     const progress = (task: string, done: number, total: number, message?: string) =>
       options.onEvent?.({ type: 'progress', task, done, total, ...(message === undefined ? {} : { message }) });
@@ -84,6 +110,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (closed) throw new AppError('workspace', 'The workspace is closed.');
       // Kysely's connection() waits for the single connection, so no call's transaction is open meanwhile.
       return workspace.db.connection().execute(() => Promise.resolve(workspace.sqlite.transaction(() => load(workspace.sqlite)).immediate()));
+    },
+    changeSeq() {
+      const row = workspace.sqlite.prepare('select coalesce(max(seq), 0) as seq from change_log').get() as { seq: number };
+      return row.seq;
     },
     async close() {
       if (closed) return;

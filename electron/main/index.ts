@@ -110,7 +110,7 @@ function runApp(): void {
         opened: (path) => setRecent(addRecentWorkspace(recent, path)),
         missing: (path) => setRecent(removeRecentWorkspace(recent, path)),
       });
-      registerRpcHandler({ allowedOrigins: source.allowedOrigins, shell: shellMethods(currentWindow), host });
+      registerRpcHandler({ allowedOrigins: source.allowedOrigins, shell: shellMethods(currentWindow, host), host });
       refreshMenu();
       showWindow();
       if (requestedPath) openRequested(requestedPath);

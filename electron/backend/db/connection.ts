@@ -24,6 +24,12 @@ export interface OpenOptions {
    * migration); the app never passes it.
    */
   migrations?: Record<string, Migration>;
+  /**
+   * Runs before pending migrations touch an existing workspace (not a new file), with the open
+   * connection and the versions: the host takes the pre-migration backup here. If it throws,
+   * nothing is migrated and the open fails with its error.
+   */
+  beforeMigrate?: (sqlite: SqliteDatabase.Database, versions: { from: number; to: number }) => Promise<void>;
 }
 
 /**
@@ -59,7 +65,7 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    await migrate(sqlite, db, list, schemaVersion);
+    await migrate(sqlite, db, list, schemaVersion, options.beforeMigrate);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -155,9 +161,11 @@ async function migrate(
   db: Kysely<Database>,
   list: Record<string, Migration>,
   schemaVersion: number,
+  beforeMigrate?: OpenOptions['beforeMigrate'],
 ): Promise<void> {
   const current = sqlite.pragma('user_version', { simple: true }) as number;
   if (current === schemaVersion) return;
+  if (beforeMigrate && current > 0) await beforeMigrate(sqlite, { from: current, to: schemaVersion });
   const provider = { getMigrations: () => Promise.resolve(list) };
   sqlite.exec('BEGIN IMMEDIATE');
   try {

@@ -1,10 +1,16 @@
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { contract, HOST_METHODS } from '@shared/contract';
+import { passphrase as passphraseSchema, type BackupList, type BackupSummary } from '@shared/backups/contract';
+import { contract, HOST_METHODS, type ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { createBackend, type Backend } from '../backend';
+import { decryptFile, DEFAULT_SCRYPT, encryptFile, type ScryptParams } from '../backups/encrypted';
+import { AutoBackup, type Timers } from '../backups/schedule';
+import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy } from '../backups/snapshot';
+import { BackupFolders, BackupStore, stamp, type StoredBackup } from '../backups/store';
+import { SCHEMA_VERSION } from '../db/migrations';
 import { validationError } from '@shared/validation';
 import { toErrorPayload } from '../rpc/errors';
 import { generateSample } from '../sample/generate';
@@ -16,11 +22,25 @@ export const SAMPLE_SEED = 20261126;
 interface Open {
   backend: Backend;
   isSample: boolean;
+  /** The workspace's backups folder (changes when the coordinator picks another one). */
+  backups: BackupStore;
+  auto: AutoBackup;
 }
 
 export interface HostOptions extends HostArgs {
   appVersion: string;
   validateOutputs?: boolean;
+  /** Test seams for backups: the clock, the automatic schedule's timers, cheaper scrypt settings. */
+  backupClock?: () => Date;
+  backupTimers?: Timers;
+  scrypt?: ScryptParams;
+}
+
+type HostMethod = (typeof HOST_METHODS)[number];
+
+/** A backup as the renderer sees it (the change-log position stays in the host). */
+function summary({ changeSeq: _seq, ...backup }: StoredBackup): BackupSummary {
+  return backup;
 }
 
 /**
@@ -32,11 +52,14 @@ export interface HostOptions extends HostArgs {
 export class Host {
   #open: Open | null = null;
   #openError: AppError | null = null;
+  readonly #folders: BackupFolders;
 
   constructor(
     private readonly options: HostOptions,
     private readonly emit: (event: AppEvent) => void,
-  ) {}
+  ) {
+    this.#folders = new BackupFolders(join(options.workspacesDir, 'backup-folders.json'));
+  }
 
   /** Opens the start-up workspace (the embedded default, created on first run). */
   async start(): Promise<void> {
@@ -59,6 +82,12 @@ export class Host {
       case 'shutdown':
         await this.#close();
         return null;
+      case 'backupFolder':
+        return this.#setBackupFolder(request.path);
+      case 'exportEncrypted':
+        return this.#exportEncrypted(request.path, request.passphrase);
+      case 'importEncrypted':
+        return this.#importEncrypted(request.path, request.passphrase);
       case 'call':
         return this.#call(request.method, request.input);
     }
@@ -66,11 +95,11 @@ export class Host {
 
   async #call(method: string, input: unknown): Promise<unknown> {
     if ((HOST_METHODS as readonly string[]).includes(method)) {
-      const hostMethod = method as (typeof HOST_METHODS)[number];
+      const hostMethod = method as HostMethod;
       // Checked against the contract like every backend method (an absent input means none).
       const parsed = contract[hostMethod].input.safeParse(input === undefined ? {} : input);
       if (!parsed.success) throw validationError(hostMethod, parsed.error, 'input');
-      return this.#hostMethod(hostMethod);
+      return this.#hostMethod(hostMethod, parsed.data);
     }
     const open = this.#requireOpen();
     const result = await open.backend.call(method, input);
@@ -78,7 +107,7 @@ export class Host {
     return result.value;
   }
 
-  async #hostMethod(method: (typeof HOST_METHODS)[number]): Promise<WorkspaceInfo> {
+  async #hostMethod(method: HostMethod, input: unknown): Promise<unknown> {
     switch (method) {
       case 'workspace.info':
         return this.#info();
@@ -88,7 +117,126 @@ export class Host {
       case 'workspace.openDefault':
         await this.#switchTo(this.options.workspace, { create: true, announce: true });
         return this.#info();
+      case 'backups.list':
+        return this.#backupList();
+      case 'backups.create': {
+        const open = this.#requireOpen();
+        return summary(await open.backups.create('manual', copyFromFile(open.backend.workspace.path)));
+      }
+      case 'backups.restore': {
+        const { id } = input as ParsedInput<'backups.restore'>;
+        const open = this.#requireOpen();
+        const source = open.backups.pathOf(id);
+        const restored = open.backups.list().find((b) => b.id === id);
+        const candidate = `${open.backend.workspace.path}.restoring`;
+        removeDatabaseFiles(candidate);
+        copyFileSync(source, candidate);
+        const safetyBackup = await this.#replaceWith(candidate);
+        return { restored: summary(restored as StoredBackup), safetyBackup: summary(safetyBackup) };
+      }
+      case 'backups.useDefaultFolder':
+        return this.#setBackupFolder(null);
     }
+  }
+
+  #backupList(): BackupList {
+    const open = this.#requireOpen();
+    const { isDefault } = this.#folders.folderFor(open.backend.workspace.path);
+    return {
+      folder: open.backups.folder,
+      folderIsDefault: isDefault,
+      backups: open.backups.list().map(summary),
+      lastFailure: open.backups.lastFailure,
+    };
+  }
+
+  /** Keeps this workspace's next backups in `folder` (null: the default one). Existing backups stay where they are. */
+  #setBackupFolder(folder: string | null): BackupList {
+    const open = this.#requireOpen();
+    const path = open.backend.workspace.path;
+    if (folder !== null) {
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch (error) {
+        throw new AppError('workspace', `Backups cannot be kept in that folder: ${describe(error)}`);
+      }
+    }
+    this.#folders.set(path, folder);
+    open.backups = this.#storeFor(path);
+    return this.#backupList();
+  }
+
+  #storeFor(workspacePath: string): BackupStore {
+    return new BackupStore(this.#folders.folderFor(workspacePath).folder, this.options.backupClock ? { now: this.options.backupClock } : {});
+  }
+
+  /** "Back up to file…": a checked copy of the workspace, encrypted into the chosen file. */
+  async #exportEncrypted(path: string, passphrase: string): Promise<{ saved: boolean; fileName: string; sizeBytes: number }> {
+    const checked = passphraseSchema.safeParse(passphrase);
+    if (!checked.success) throw validationError('backups.exportEncrypted', checked.error, 'input');
+    const open = this.#requireOpen();
+    mkdirSync(open.backups.folder, { recursive: true });
+    // The plain copy lives only while it is encrypted, in the backups folder (already private to the coordinator).
+    const plain = join(open.backups.folder, `export-${stamp(new Date())}.partial`);
+    try {
+      await snapshot(copyFromFile(open.backend.workspace.path), plain);
+      const sizeBytes = await encryptFile(plain, path, passphrase, this.options.scrypt ?? DEFAULT_SCRYPT);
+      return { saved: true, fileName: basename(path), sizeBytes };
+    } finally {
+      removeDatabaseFiles(plain);
+    }
+  }
+
+  /** "Restore from file…": decrypt and check the file, back up the current state, then replace it. */
+  async #importEncrypted(path: string, passphrase: string): Promise<{ restored: boolean; fileName: string; safetyBackup: BackupSummary }> {
+    const open = this.#requireOpen();
+    const candidate = `${open.backend.workspace.path}.restoring`;
+    removeDatabaseFiles(candidate);
+    await decryptFile(path, candidate, passphrase);
+    const safetyBackup = await this.#replaceWith(candidate);
+    return { restored: true, fileName: basename(path), safetyBackup: summary(safetyBackup) };
+  }
+
+  /**
+   * Replaces the open workspace with `candidate` (a standalone copy next to it, consumed here):
+   * checks it, backs up the current state, swaps the files and opens the result. If anything
+   * before the swap fails, nothing changed; if the result cannot be opened, the current state
+   * is put back from the safety backup.
+   */
+  async #replaceWith(candidate: string): Promise<StoredBackup> {
+    const open = this.#requireOpen();
+    const path = open.backend.workspace.path;
+    let safety: StoredBackup;
+    try {
+      const facts = verifyCopy(candidate);
+      if (facts.schemaVersion > SCHEMA_VERSION) {
+        throw new AppError(
+          'workspace',
+          `This backup was made by a newer version of Coalition Desk (schema ${facts.schemaVersion}; this version knows up to ${SCHEMA_VERSION}). Update Coalition Desk to restore it. Nothing was restored.`,
+        );
+      }
+      safety = await open.backups.create('before-restore', copyFromFile(path));
+    } catch (error) {
+      removeDatabaseFiles(candidate);
+      throw error;
+    }
+    const wasSample = open.isSample;
+    await this.#close();
+    // After a clean close the workspace has no -wal; a stale one must not be replayed onto the restored file.
+    for (const side of [`${path}-wal`, `${path}-shm`]) rmSync(side, { force: true });
+    renameSync(candidate, path);
+    try {
+      await this.#switchTo(path, { create: false, announce: true });
+    } catch (error) {
+      const back = `${path}.restoring`;
+      copyFileSync(join(open.backups.folder, safety.id), back);
+      for (const side of [`${path}-wal`, `${path}-shm`]) rmSync(side, { force: true });
+      renameSync(back, path);
+      await this.#switchTo(path, { create: false, announce: true });
+      throw new AppError('workspace', `The backup could not be opened, so the workspace was put back as it was. ${describe(error)}`);
+    }
+    if (this.#open) this.#open.isSample = wasSample;
+    return safety;
   }
 
   #info(): WorkspaceInfo {
@@ -111,8 +259,22 @@ export class Host {
     const current = this.#open?.backend.workspace.path;
     if (current === path) return;
     let backend: Backend | null = null;
+    const backups = this.#storeFor(path);
     try {
-      backend = await createBackend({ workspacePath: path, create: how.create, validateOutputs: this.options.validateOutputs ?? false, onEvent: this.emit });
+      backend = await createBackend({
+        workspacePath: path,
+        create: how.create,
+        validateOutputs: this.options.validateOutputs ?? false,
+        onEvent: this.emit,
+        beforeMigrate: async (sqlite) => {
+          await backups.create('before-migration', copyFromConnection(sqlite)).catch((error: unknown) => {
+            throw new AppError('workspace', `The workspace was not upgraded, because it could not be backed up first. ${describe(error)}`);
+          });
+        },
+        backUpBefore: async (kind) => {
+          await backups.create(kind, copyFromFile(path));
+        },
+      });
       if (how.sample) await generateSample(backend, { seed: SAMPLE_SEED }).catch(async (error: unknown) => {
         // A half-written sample would be skipped next time (it has a profile): remove it, so
         // the next attempt starts clean. The sample is ours and regenerable; nothing is lost.
@@ -130,14 +292,34 @@ export class Host {
       throw failure;
     }
     await this.#close();
-    this.#open = { backend, isSample: how.sample ?? false };
+    const opened: Backend = backend;
+    const open: Open = {
+      backend: opened,
+      isSample: how.sample ?? false,
+      backups,
+      auto: new AutoBackup({
+        changeSeq: () => opened.changeSeq(),
+        newestBackupSeq: () => open.backups.list()[0]?.changeSeq ?? null,
+        // A failed automatic backup is remembered by the store and shown on the Backups screen.
+        take: () =>
+          open.backups.create('automatic', copyFromFile(path)).then(
+            () => undefined,
+            (error: unknown) => console.error('[backend] automatic backup failed:', describe(error)),
+          ),
+        ...(this.options.backupTimers ? { timers: this.options.backupTimers } : {}),
+      }),
+    };
+    this.#open = open;
     this.#openError = null;
     if (how.announce) this.emit({ type: 'workspace-changed', fileName: basename(path) });
+    // At open: a backup unless the newest one holds this very state; then every 15 minutes if changed.
+    await open.auto.start();
   }
 
   async #close(): Promise<void> {
     const open = this.#open;
     this.#open = null;
+    await open?.auto.stop();
     await open?.backend.close();
   }
 }

@@ -9,7 +9,13 @@ export type HostRequest =
   /** Shell-only: open (or create) the workspace at a path the coordinator chose in a native dialog. */
   | { kind: 'open'; id: number; path: string; create: boolean }
   /** Shell-only: close the workspace before quitting. */
-  | { kind: 'shutdown'; id: number };
+  | { kind: 'shutdown'; id: number }
+  /** Shell-only: keep the open workspace's backups in a folder the coordinator chose in a native dialog. */
+  | { kind: 'backupFolder'; id: number; path: string }
+  /** Shell-only: write an encrypted backup file to a path chosen in a native Save dialog. */
+  | { kind: 'exportEncrypted'; id: number; path: string; passphrase: string }
+  /** Shell-only: restore from an encrypted backup file chosen in a native Open dialog. */
+  | { kind: 'importEncrypted'; id: number; path: string; passphrase: string };
 
 export type HostResponse =
   | { kind: 'ready' }
@@ -49,6 +55,11 @@ export function isHostRequest(value: unknown): value is HostRequest {
       return typeof m.path === 'string' && typeof m.create === 'boolean';
     case 'shutdown':
       return true;
+    case 'backupFolder':
+      return typeof m.path === 'string';
+    case 'exportEncrypted':
+    case 'importEncrypted':
+      return typeof m.path === 'string' && typeof m.passphrase === 'string';
     default:
       return false;
   }

@@ -82,6 +82,21 @@ export class HostClient {
     return this.#request((id) => ({ kind: 'open', id, path, create }));
   }
 
+  /** Keeps the open workspace's backups in a folder the coordinator chose in a native dialog. */
+  backupFolder(path: string): Promise<RpcResult> {
+    return this.#request((id) => ({ kind: 'backupFolder', id, path }));
+  }
+
+  /** Writes an encrypted backup file to a path the coordinator chose in a native Save dialog. */
+  exportEncrypted(path: string, passphrase: string): Promise<RpcResult> {
+    return this.#request((id) => ({ kind: 'exportEncrypted', id, path, passphrase }));
+  }
+
+  /** Restores from an encrypted backup file the coordinator chose in a native Open dialog. */
+  importEncrypted(path: string, passphrase: string): Promise<RpcResult> {
+    return this.#request((id) => ({ kind: 'importEncrypted', id, path, passphrase }));
+  }
+
   /** Asks the host to close the workspace; resolves when it has answered or exited. No restarts after this. */
   async shutdown(): Promise<void> {
     if (this.#shuttingDown) return;

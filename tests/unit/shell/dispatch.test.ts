@@ -8,7 +8,9 @@ const PAGE = 'app://coalition/index.html';
 function deps(overrides: Partial<DispatchDeps> = {}) {
   const host = { call: vi.fn((method: string): Promise<RpcResult> => Promise.resolve({ ok: true, value: `host:${method}` })) };
   const saveAs = vi.fn((_input: unknown): Promise<RpcResult> => Promise.resolve({ ok: true, value: { saved: false, fileName: null } }));
-  const all: DispatchDeps = { allowedOrigins: [APP], host, shell: { 'file.saveAs': saveAs }, ...overrides };
+  const unused = vi.fn((_input: unknown): Promise<RpcResult> => Promise.resolve({ ok: true, value: null }));
+  const shell: DispatchDeps['shell'] = { 'file.saveAs': saveAs, 'backups.chooseFolder': unused, 'backups.exportEncrypted': unused, 'backups.importEncrypted': unused };
+  const all: DispatchDeps = { allowedOrigins: [APP], host, shell, ...overrides };
   return { all, host, saveAs };
 }
 
@@ -70,7 +72,8 @@ describe('dispatchRendererCall', () => {
       ok: false,
       error: { code: 'internal', message: 'Something went wrong in the app shell: port closed' },
     });
-    const rejecting = deps({ shell: { 'file.saveAs': () => Promise.reject(new Error('dialog failed')) } }).all;
+    const plain = deps().all.shell;
+    const rejecting = deps({ shell: { ...plain, 'file.saveAs': () => Promise.reject(new Error('dialog failed')) } }).all;
     await expect(dispatchRendererCall(rejecting, PAGE, 'file.saveAs', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'internal', message: expect.stringContaining('dialog failed') as unknown },

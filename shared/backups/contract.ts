@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { emptyInput } from '../common';
+
+// Backups of the open workspace. The list, "Back up now" and restore are answered by the backend
+// host (it owns which workspace is open and its files); the encrypted file and the folder choice
+// are answered by the shell, which shows the native dialog and then hands the chosen path to the
+// host. The renderer never names a path itself.
+
+export const BACKUP_KINDS = ['automatic', 'manual', 'before-import', 'before-merge', 'before-migration', 'before-restore'] as const;
+export const backupKind = z.enum(BACKUP_KINDS);
+export type BackupKind = z.infer<typeof backupKind>;
+
+/** Backup file names the host writes: `<UTC stamp>-<kind>.coalition`. Anything else is refused. */
+export const BACKUP_ID = /^\d{8}T\d{6}\d{3}Z-(automatic|manual|before-import|before-merge|before-migration|before-restore)\.coalition$/;
+
+export const PASSPHRASE_MIN = 10;
+export const passphrase = z
+  .string({ error: 'The passphrase is missing.' })
+  .min(PASSPHRASE_MIN, { message: `The passphrase needs at least ${PASSPHRASE_MIN} characters.` })
+  .max(1024, { message: 'The passphrase must be at most 1024 characters.' });
+
+export const recordCounts = z.object({
+  organizations: z.number().int(),
+  people: z.number().int(),
+  interactions: z.number().int(),
+  charterVersions: z.number().int(),
+});
+export type RecordCounts = z.infer<typeof recordCounts>;
+
+export const backupSummary = z.object({
+  /** The backup's file name in the backups folder. */
+  id: z.string(),
+  createdAt: z.string(),
+  kind: backupKind,
+  sizeBytes: z.number().int(),
+  schemaVersion: z.number().int(),
+  counts: recordCounts,
+});
+export type BackupSummary = z.infer<typeof backupSummary>;
+
+export const backupFailure = z.object({ at: z.string(), kind: backupKind, message: z.string() });
+
+export const backupList = z.object({
+  folder: z.string(),
+  /** True when the folder is the default one next to the workspace. */
+  folderIsDefault: z.boolean(),
+  backups: z.array(backupSummary),
+  /** The last backup that failed its check or could not be written (null once one succeeds). */
+  lastFailure: backupFailure.nullable(),
+});
+export type BackupList = z.infer<typeof backupList>;
+
+export const backupsContract = {
+  'backups.list': {
+    summary: 'The open workspace’s backups, newest first, with the folder they are kept in.',
+    input: emptyInput,
+    output: backupList,
+  },
+  'backups.create': {
+    summary: 'Back up the open workspace now (checked before it counts).',
+    input: emptyInput,
+    output: backupSummary,
+  },
+  'backups.restore': {
+    summary: 'Back up the current state, then replace the workspace with a backup.',
+    input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
+    output: z.object({ restored: backupSummary, safetyBackup: backupSummary }),
+  },
+  'backups.useDefaultFolder': {
+    summary: 'Keep backups in the default folder next to the workspace again.',
+    input: emptyInput,
+    output: backupList,
+  },
+  // Answered by the shell: a native dialog, then the host does the work on the chosen path.
+  'backups.chooseFolder': {
+    summary: 'Ask the coordinator for a folder to keep this workspace’s backups in.',
+    input: emptyInput,
+    output: z.object({ changed: z.boolean(), folder: z.string() }),
+  },
+  'backups.exportEncrypted': {
+    summary: 'Write the workspace to one passphrase-encrypted file the coordinator chooses.',
+    input: z.strictObject({ passphrase }),
+    output: z.object({ saved: z.boolean(), fileName: z.string().nullable(), sizeBytes: z.number().int().nullable() }),
+  },
+  'backups.importEncrypted': {
+    summary: 'Restore the workspace from an encrypted backup file the coordinator chooses (the current state is backed up first).',
+    input: z.strictObject({ passphrase }),
+    output: z.object({ restored: z.boolean(), fileName: z.string().nullable(), safetyBackup: backupSummary.nullable() }),
+  },
+} as const;

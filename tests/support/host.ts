@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { AppEvent, RpcResult } from '@shared/rpc';
-import { Host } from '../../electron/backend/host/host';
+import { Host, type HostOptions } from '../../electron/backend/host/host';
 import type { HostRequest } from '../../electron/backend/host/protocol';
 import type { Caller } from './backend';
 import { tempDir } from './workspace';
@@ -23,12 +23,12 @@ export interface TestHost extends Caller {
  * A real backend host on a temp folder (outputs checked against the contract), shut down and
  * removed after the test. `start` is left to the test when `started` is false.
  */
-export async function useHost(options: { started?: boolean } = {}): Promise<TestHost> {
+export async function useHost(options: { started?: boolean; host?: Partial<HostOptions> } = {}): Promise<TestHost> {
   const tmp = tempDir('coalition-host-');
   const dir = tmp.dir;
   const events: AppEvent[] = [];
   const defaultPath = join(dir, 'default.coalition');
-  const host = new Host({ workspace: defaultPath, workspacesDir: dir, appVersion: 'test', validateOutputs: true }, (event) => events.push(event));
+  const host = new Host({ workspace: defaultPath, workspacesDir: dir, appVersion: 'test', validateOutputs: true, ...options.host }, (event) => events.push(event));
   let nextId = 1;
   const send = async (request: Request): Promise<RpcResult> => {
     const id = nextId++;

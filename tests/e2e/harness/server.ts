@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppEvent, RpcResult } from '@shared/rpc';
 import { hostArgv, type HostRequest, type HostResponse } from '../../../electron/backend/host/protocol';
 import { APP_ORIGIN, appResponseHeaders, resolveAppPath } from '../../../electron/main/protocol/appUrl';
+import { chooseFolder, ENCRYPTED_EXTENSION, exportEncrypted, importEncrypted, type BackupFileDeps } from '../../../electron/main/rpc/backupFiles';
 
 // The web harness: the real backend host in a worker thread, the built renderer over loopback
 // HTTP, and a small script standing in for the preload (same `window.coalition` object, over
@@ -57,6 +59,37 @@ function send(request: Unnumbered<HostRequest>): Promise<RpcResult> {
   });
 }
 
+// The backup methods the desktop shell answers with native dialogs. A browser has no such dialogs,
+// so the stand-in "chooses" fixed places in the harness data folder: encrypted files are written
+// to and read from <data>/backup-files (the newest one), a chosen backups folder is <data>/chosen-backups.
+const backupFilesDir = join(dataDir, 'backup-files');
+const backupFiles: BackupFileDeps = {
+  chooseSavePath: (suggestedName) => {
+    mkdirSync(backupFilesDir, { recursive: true });
+    return Promise.resolve(join(backupFilesDir, suggestedName));
+  },
+  chooseOpenPath: () => {
+    mkdirSync(backupFilesDir, { recursive: true });
+    const newest = readdirSync(backupFilesDir)
+      .filter((name) => name.endsWith(`.${ENCRYPTED_EXTENSION}`))
+      .map((name) => ({ path: join(backupFilesDir, name), at: statSync(join(backupFilesDir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)[0];
+    return Promise.resolve(newest?.path ?? null);
+  },
+  chooseFolder: () => Promise.resolve(join(dataDir, 'chosen-backups')),
+  host: {
+    call: (method, input) => send({ kind: 'call', method, input }),
+    backupFolder: (path) => send({ kind: 'backupFolder', path }),
+    exportEncrypted: (path, passphrase) => send({ kind: 'exportEncrypted', path, passphrase }),
+    importEncrypted: (path, passphrase) => send({ kind: 'importEncrypted', path, passphrase }),
+  },
+};
+const shellStandIns: Record<string, (input: unknown) => Promise<RpcResult>> = {
+  'backups.chooseFolder': (input) => chooseFolder(input, backupFiles),
+  'backups.exportEncrypted': (input) => exportEncrypted(input, backupFiles),
+  'backups.importEncrypted': (input) => importEncrypted(input, backupFiles),
+};
+
 function broadcast(event: AppEvent): void {
   for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
 }
@@ -103,8 +136,10 @@ async function rpc(req: IncomingMessage, res: ServerResponse, port: number): Pro
       parsed = undefined;
     }
     const call = parsed as { method?: unknown; input?: unknown } | undefined;
-    result =
-      typeof call?.method === 'string'
+    const standIn = typeof call?.method === 'string' && Object.hasOwn(shellStandIns, call.method) ? shellStandIns[call.method] : undefined;
+    result = standIn
+      ? await standIn(call?.input)
+      : typeof call?.method === 'string'
         ? await send({ kind: 'call', method: call.method, input: call.input })
         : { ok: false, error: { code: 'validation', message: 'The request must be JSON: { "method": string, "input": … }.' } };
   }

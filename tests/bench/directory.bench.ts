@@ -101,6 +101,36 @@ for (const field of ORGANIZATION_SORT_FIELDS) {
   );
 }
 
+// Custom fields: a choice, a number and a date field on every organization (values bulk-loaded
+// like the rest of the scale data), filtered alone and with a built-in filter.
+const dues = await ok(backend, 'customFields.save', { entity: 'organization', label: 'Dues status', kind: 'choice', choices: ['Paid', 'Waived', 'Late', 'Exempt', 'Unknown'] });
+const members = await ok(backend, 'customFields.save', { entity: 'organization', label: 'Members', kind: 'number' });
+const renewal = await ok(backend, 'customFields.save', { entity: 'organization', label: 'Renewal date', kind: 'date' });
+await backend.bulkLoad((sqlite) => {
+  const insert = sqlite.prepare(`insert into custom_values (id, field_id, record_id, value_text, value_number)
+    select lower(hex(randomblob(16))), ?, id, ?, ? from organizations where rowid % ? = ?`);
+  ['Paid', 'Waived', 'Late', 'Exempt', 'Unknown'].forEach((choice, i) => insert.run(dues.id, choice, null, 5, i));
+  sqlite.prepare(`insert into custom_values (id, field_id, record_id, value_text, value_number)
+    select lower(hex(randomblob(16))), ?, id, null, (rowid * 7919) % 5000 from organizations`).run(members.id);
+  // Half the organizations have a renewal date, spread over two years.
+  sqlite.prepare(`insert into custom_values (id, field_id, record_id, value_text, value_number)
+    select lower(hex(randomblob(16))), ?, id, date('2025-01-01', '+' || ((rowid * 31) % 730) || ' days'), null from organizations where rowid % 2 = 0`).run(renewal.id);
+});
+const CUSTOM_FILTERS: Record<string, NonNullable<ListInput['filters']>> = {
+  'custom choice (1 of 5)': { custom: [{ fieldId: dues.id, values: ['Late'] }] },
+  'custom choice (2 of 5) + stage': { custom: [{ fieldId: dues.id, values: ['Paid', 'Waived'] }], stage: ['member'] },
+  'custom number range (1%)': { custom: [{ fieldId: members.id, from: 100, to: 149 }] },
+  'custom number range (50%)': { custom: [{ fieldId: members.id, from: 2500 }] },
+  'custom date range (one month)': { custom: [{ fieldId: renewal.id, from: '2026-03-01', to: '2026-03-31' }] },
+};
+for (const [name, filters] of Object.entries(CUSTOM_FILTERS)) {
+  await measure(
+    `organizations.list filter ${name} (page of 100 + total)`,
+    25,
+    [0, 100, 2000].map((offset) => () => ok(backend, 'organizations.list', { filters, sort: { field: 'name', direction: 'asc' }, offset, limit: 100 })),
+  );
+}
+
 // The representation dashboard: every dimension counted by SQL aggregates, plus target statuses.
 await ok(backend, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
 await ok(backend, 'representation.targets.save', { dimension: 'sector', value: 'community', kind: 'min_share', amount: 30, note: '' });

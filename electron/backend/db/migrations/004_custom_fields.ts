@@ -28,8 +28,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('value_text', 'text')
     .addColumn('value_number', 'real')
-    .addUniqueConstraint('custom_values_one', ['field_id', 'record_id'])
     .execute();
+  // One value per record and field; also the lookup of one record's value when a filter tests
+  // records one by one (named, so queries can ask for it).
+  await sql`create unique index custom_values_one on custom_values(field_id, record_id)`.execute(db);
   // Filters read `record_id`s of one field by value straight from these covering indexes: text and
   // choice values ignoring case, number and date ranges in order.
   await sql`create index custom_values_text on custom_values(field_id, value_text collate nocase, record_id)`.execute(db);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError, type FieldIssue } from '@shared/errors';
 import {
   MAX_CUSTOM_FIELDS,
@@ -310,32 +310,59 @@ export async function mergeCustomValues(ctx: CallContext, survivorId: string, me
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-/**
- * `recordId` is one of the records matching every custom filter. Each filter is answered from a
- * covering index of custom_values (field, value, record): text and choice values ignoring case,
- * number ranges on value_number, date ranges on value_text.
- */
-export function matchesCustomFilters(recordId: Expression<unknown>, filters: readonly CustomFilter[] | undefined): Expression<SqlBool>[] {
-  const parts: Expression<SqlBool>[] = [];
-  for (const filter of filters ?? []) {
-    const conditions = [sql`field_id = ${filter.fieldId}`];
-    if (filter.values && filter.values.length > 0) {
-      conditions.push(sql`value_text collate nocase in (${sql.join(filter.values.map((v) => v.trim()))})`);
-    }
-    for (const [bound, op] of [
-      [filter.from, '>='],
-      [filter.to, '<='],
-    ] as const) {
-      if (bound === undefined) continue;
-      // Dates compare as text; `collate nocase` (the same order for digits) lets the index answer.
-      const column = typeof bound === 'number' ? sql`value_number` : sql`value_text collate nocase`;
-      conditions.push(sql`${column} ${sql.raw(op)} ${bound}`);
-    }
-    if (conditions.length === 1) {
-      // No value or bound: records with any value in the field.
-      conditions.push(sql`(value_text is not null or value_number is not null)`);
-    }
-    parts.push(sql<SqlBool>`${recordId} in (select record_id from custom_values where ${sql.join(conditions, sql` and `)})`);
+/** The conditions on custom_values rows of one filter (field, then values or bounds). */
+function valueConditions(filter: CustomFilter): RawBuilder<unknown>[] {
+  const conditions = [sql`field_id = ${filter.fieldId}`];
+  if (filter.values && filter.values.length > 0) {
+    conditions.push(sql`value_text collate nocase in (${sql.join(filter.values.map((v) => v.trim()))})`);
   }
-  return parts;
+  for (const [bound, op] of [
+    [filter.from, '>='],
+    [filter.to, '<='],
+  ] as const) {
+    if (bound === undefined) continue;
+    // Dates compare as text; `collate nocase` (the same order for digits) lets the index answer.
+    const column = typeof bound === 'number' ? sql`value_number` : sql`value_text collate nocase`;
+    conditions.push(sql`${column} ${sql.raw(op)} ${bound}`);
+  }
+  if (conditions.length === 1) {
+    // No value or bound: records with any value in the field.
+    conditions.push(sql`(value_text is not null or value_number is not null)`);
+  }
+  return conditions;
+}
+
+/** The ids of the records matching one custom filter, from a covering index (field, value, record). */
+export function customFilterIds(filter: CustomFilter): RawBuilder<unknown> {
+  return sql`select record_id from custom_values where ${sql.join(valueConditions(filter), sql` and `)}`;
+}
+
+/**
+ * How to test a record against the custom filters. `in`: the record's id is in the filter's id
+ * set (read once from the value indexes; cheap when the set is small). `exists`: one lookup of
+ * the record's value by (field, record) per record tested (cheap when few records are tested:
+ * a page walked along the sort index, or the matches of a narrower filter).
+ */
+export type CustomFilterMode = 'in' | 'exists';
+
+/**
+ * `recordId` is one of the records matching every custom filter. Text and choice values compare
+ * ignoring case, number ranges on value_number, date ranges on value_text.
+ */
+export function matchesCustomFilters(recordId: Expression<unknown>, filters: readonly CustomFilter[] | undefined, mode: CustomFilterMode = 'in'): Expression<SqlBool>[] {
+  return (filters ?? []).map((filter) =>
+    mode === 'in'
+      ? sql<SqlBool>`${recordId} in (${customFilterIds(filter)})`
+      : sql<SqlBool>`exists (select 1 from custom_values indexed by custom_values_one where field_id = ${filter.fieldId} and record_id = ${recordId} and ${sql.join(valueConditions(filter).slice(1), sql` and `)})`,
+  );
+}
+
+/** How many records match each custom filter (a count over one covering index range each). */
+export async function customFilterSizes({ db }: Db, filters: readonly CustomFilter[]): Promise<number[]> {
+  const sizes: number[] = [];
+  for (const filter of filters) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (${customFilterIds(filter)})`.execute(db);
+    sizes.push(Number(rows[0]?.n ?? 0));
+  }
+  return sizes;
 }

@@ -15,7 +15,17 @@ import type {
 import type { Database, OrganizationsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { affiliationsOf } from '../affiliations/service';
-import { checkCustomValues, customValuesOf, customValuesOfRecord, matchesCustomFilters, removeCustomValuesOf, writeCustomValues } from '../customFields/service';
+import {
+  checkCustomValues,
+  customFilterIds,
+  customFilterSizes,
+  customValuesOf,
+  customValuesOfRecord,
+  matchesCustomFilters,
+  removeCustomValuesOf,
+  writeCustomValues,
+  type CustomFilterMode,
+} from '../customFields/service';
 import { interactionsOf } from '../interactions/service';
 import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
 import { ftsQuery, hasAnyLabel, listJson, matchesText, parseList } from '../lists';
@@ -302,7 +312,7 @@ type Eb = ExpressionBuilder<Database & { o: OrganizationsTable }, 'o'>;
  * sort index instead and stops after the page, rather than reading and sorting every match (tens
  * of thousands of rows for "stage = member" at coalition scale). Counting uses the filter indexes.
  */
-function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = false): Expression<SqlBool> {
+function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = false, customMode: CustomFilterMode = 'in'): Expression<SqlBool> {
   const column = (name: 'stage' | 'sector' | 'type' | 'tier' | 'last_contacted_on' | 'rowid' | 'id') =>
     walkSortIndex ? sql`+${sql.ref(`o.${name}`)}` : sql.ref(`o.${name}`);
   const rowid = column('rowid');
@@ -318,7 +328,7 @@ function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = 
   if (filters.population?.length) parts.push(hasAnyLabel('organization', rowid, 'population', filters.population));
   if (filters.contribution?.length) parts.push(hasAnyLabel('organization', rowid, 'contribution', filters.contribution));
   if (filters.tag?.length) parts.push(hasAnyLabel('organization', rowid, 'tag', filters.tag));
-  parts.push(...matchesCustomFilters(column('id'), filters.custom));
+  parts.push(...matchesCustomFilters(column('id'), filters.custom, customMode));
   const contacted = filters.lastContacted;
   if (contacted) {
     const range: Expression<SqlBool>[] = [];
@@ -361,11 +371,11 @@ function sortExpression(field: SortField) {
  * The rowids (`r`) of the organizations matching `filters`, in `sort` order. The table's pages
  * and the export share it, so both list the same records in the same order.
  */
-export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, sort: ListInput['sort'], walkSortIndex = false) {
+export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, sort: ListInput['sort'], walkSortIndex = false, customMode: CustomFilterMode = 'in') {
   return (
     db
       .selectFrom('organizations as o')
-      .where((eb) => filterExpression(eb, filters, walkSortIndex))
+      .where((eb) => filterExpression(eb, filters, walkSortIndex, customMode))
       .select(sql<number>`o.rowid`.as('r'))
       // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
       .orderBy(sortExpression(sort.field), sort.direction)
@@ -373,23 +383,54 @@ export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, 
   );
 }
 
+/** Whether any filter but the custom ones narrows the list. */
+function hasBuiltInFilters(filters: OrganizationFilters): boolean {
+  const { custom: _custom, text, lastContacted, ...lists } = filters;
+  if (text !== undefined && ftsQuery(text) !== null) return true;
+  if (lastContacted && (lastContacted.from !== undefined || lastContacted.to !== undefined || lastContacted.never !== undefined)) return true;
+  return Object.values(lists).some((value) => Array.isArray(value) && value.length > 0);
+}
+
 export async function listOrganizations({ db }: Db, input: ListInput): Promise<{ total: number; rows: OrganizationRow[] }> {
-  const counted = await db
-    .selectFrom('organizations as o')
-    .where((eb) => filterExpression(eb, input.filters))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.n);
+  const all = Number((await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // Custom filters: a small id set is read once and probed (`in`); a large one (over a tenth of the
+  // table) is instead looked up record by record (`exists`) for the records the other filters or
+  // the page walk visit. Custom filters alone are counted from their indexes, without a record read.
+  const custom = input.filters.custom ?? [];
+  let customMode: CustomFilterMode = 'in';
+  let total: number;
+  const sizes = custom.length > 0 ? await customFilterSizes({ db }, custom) : [];
+  if (sizes.length > 0 && Math.min(...sizes) * 10 > all) customMode = 'exists';
+  if (custom.length > 0 && !hasBuiltInFilters(input.filters)) {
+    const [only] = sizes;
+    total =
+      custom.length === 1 && only !== undefined
+        ? only
+        : Number(
+            (
+              await sql<{ n: number }>`select count(*) as n from (${sql.join(
+                custom.map((f) => customFilterIds(f)),
+                sql` intersect `,
+              )})`.execute(db)
+            ).rows[0]?.n ?? 0,
+          );
+  } else {
+    const counted = await db
+      .selectFrom('organizations as o')
+      .where((eb) => filterExpression(eb, input.filters, false, customMode))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.n);
+  }
   if (total === 0 || input.offset >= total) return { total, rows: [] };
   // Two ways to find the page: walk the sort index and test each row against the filters until the
   // page is full (cheap when matches are common), or read every match from the filter indexes and
   // sort them (cheap when matches are few). Walking visits about (offset + limit) × all / matches
   // rows; reading and sorting costs a little more than one visit per match.
-  const all = await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const walk = ((input.offset + input.limit) * Number(all.n)) / total <= total * 2;
+  const walk = ((input.offset + input.limit) * all) / total <= total * 2;
   // The page is chosen on (sort key, id, rowid) only, which the sort indexes cover and which keeps
   // a sort of many filtered rows narrow; then the page's rows are read by rowid.
-  const page = await matchingOrganizations({ db }, input.filters, input.sort, walk)
+  const page = await matchingOrganizations({ db }, input.filters, input.sort, walk, walk ? 'exists' : customMode)
     .limit(input.limit)
     .offset(input.offset)
     .execute();
@@ -404,6 +445,6 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
           .execute();
   const byRowid = new Map(rows.map((row) => [row.r, row]));
   // The page's custom values in one query (by the record index), not one per row.
-  const custom = await customValuesOf({ db }, rows.map((row) => row.id));
-  return { total, rows: rowids.flatMap((r) => byRowid.get(r) ?? []).map((row) => toRow(row, custom.get(row.id))) };
+  const values = await customValuesOf({ db }, rows.map((row) => row.id));
+  return { total, rows: rowids.flatMap((r) => byRowid.get(r) ?? []).map((row) => toRow(row, values.get(row.id))) };
 }

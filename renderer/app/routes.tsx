@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { CharterLayout } from '../features/charter/CharterLayout';
 import { CharterDraftPage } from '../features/charter/draft/CharterDraftPage';
 import { ComparePage } from '../features/charter/compare/ComparePage';
@@ -7,6 +8,7 @@ import { VersionsPage } from '../features/charter/versions/VersionsPage';
 import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { CustomFieldsPage } from '../features/directory/customFields/CustomFieldsPage';
 import { DuplicatesPage } from '../features/directory/duplicates/DuplicatesPage';
 import { ListsPage } from '../features/directory/vocabulary/ListsPage';
 import { ImportPage } from '../features/directory/import/ImportPage';
@@ -42,10 +44,12 @@ export const routes: RouteObject[] = [
           { path: 'import', element: <ImportPage /> },
           { path: 'representation', element: <RepresentationPage /> },
           { path: 'lists', element: <ListsPage /> },
+          { path: 'fields', element: <CustomFieldsPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people/:id', element: <PersonPage /> },
         ],
       },
+      { path: 'backups', element: <BackupsPage /> },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/directory/duplicates', label: 'Duplicates', end: true },
   { to: '/directory/representation', label: 'Representation', end: true },
   { to: '/directory/lists', label: 'Lists', end: true },
+  { to: '/directory/fields', label: 'Fields', end: true },
 ] as const;
 
 /** The Directory's section links, shared by every Directory screen. */

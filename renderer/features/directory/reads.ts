@@ -11,6 +11,8 @@ export const DIRECTORY_READS = [
   'history.list',
   // The Lists screen's usage counts follow the organizations' issue areas and populations.
   'vocabulary.usage',
+  // The Fields screen counts the records with a value in each custom field.
+  'customFields.list',
 ] as const satisfies readonly Method[];
 
 export const organizationHref = (id: string) => `/directory/organizations/${id}`;

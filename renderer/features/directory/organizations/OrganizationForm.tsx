@@ -1,8 +1,11 @@
-import { Button, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Loader, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { organizationInput, type Organization, type OrganizationInput } from '@shared/directory/organizations';
 import { focusField, showSaveError, validateWithSchema } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
+import type { CustomField } from '@shared/directory/customFields';
+import { CustomFieldInputs } from '../customFields/CustomFieldInputs';
+import { toCustomFormValues, toCustomInput, type CustomFormValues } from '../customFields/model';
 import { BUDGET_OPTIONS, CONTRIBUTION_OPTIONS, SECTOR_OPTIONS, STAGE_OPTIONS, TIER_OPTIONS, TYPE_GROUPS } from '../labels';
 import { DIRECTORY_READS } from '../reads';
 
@@ -30,6 +33,8 @@ export interface OrganizationFormValues {
   budgetBand: string;
   tags: string[];
   notes: string;
+  /** Custom field values by field id ('' while empty). */
+  custom: CustomFormValues;
 }
 
 const EMPTY: OrganizationFormValues = {
@@ -55,6 +60,7 @@ const EMPTY: OrganizationFormValues = {
   budgetBand: '',
   tags: [],
   notes: '',
+  custom: {},
 };
 
 export function toFormValues(org: Organization): OrganizationFormValues {
@@ -92,6 +98,7 @@ export function toOrganizationInput(v: OrganizationFormValues): OrganizationInpu
     budgetBand: v.budgetBand === '' ? null : (v.budgetBand as OrganizationInput['budgetBand']),
     tags: v.tags,
     notes: v.notes,
+    custom: toCustomInput(v.custom),
   };
 }
 
@@ -114,19 +121,36 @@ export function OrganizationFormModal({ opened, onClose, organization, onSaved }
   return (
     <Modal opened={opened} onClose={onClose} title={organization ? `Edit ${organization.name}` : 'New organization'} size="xl">
       {/* Mounted only while open, so every opening starts from the saved record. */}
-      {opened && <OrganizationForm organization={organization} onSaved={onSaved} onCancel={onClose} />}
+      {opened && <OrganizationFormLoader organization={organization} onSaved={onSaved} onCancel={onClose} />}
     </Modal>
   );
 }
 
-function OrganizationForm({ organization, onSaved, onCancel }: { organization?: Organization; onSaved: (o: Organization) => void; onCancel: () => void }) {
+interface FormProps {
+  organization?: Organization | undefined;
+  onSaved: (o: Organization) => void;
+  onCancel: () => void;
+}
+
+/** The form starts once the custom fields are known, so each has its input and initial value. */
+function OrganizationFormLoader(props: FormProps) {
+  const fields = useRpcQuery('customFields.list', { entity: 'organization' });
+  if (fields.isPending) return <Loader size="sm" aria-label="Loading the form" />;
+  // Without the custom fields (a failed read) the form still edits everything else; their values are kept.
+  return <OrganizationForm {...props} customFields={fields.data ?? []} />;
+}
+
+function OrganizationForm({ organization, onSaved, onCancel, customFields }: FormProps & { customFields: CustomField[] }) {
   const issueAreas = useRpcQuery('vocabulary.list', { kind: 'issue_area' });
   const populations = useRpcQuery('vocabulary.list', { kind: 'population' });
   const create = useRpcMutation('organizations.create', { invalidates: DIRECTORY_READS });
   const update = useRpcMutation('organizations.update', { invalidates: DIRECTORY_READS });
   const form = useForm<OrganizationFormValues>({
     mode: 'controlled',
-    initialValues: organization ? toFormValues(organization) : EMPTY,
+    initialValues: {
+      ...(organization ? toFormValues(organization) : EMPTY),
+      custom: toCustomFormValues(customFields, organization?.custom),
+    },
     validate: (values) => validateWithSchema(organizationInput, toOrganizationInput(values), fieldFor),
   });
   const saving = create.isPending || update.isPending;
@@ -138,7 +162,7 @@ function OrganizationForm({ organization, onSaved, onCancel }: { organization?: 
       const handlers = {
         onSuccess: onSaved,
         onError: (error: unknown) => {
-          const fields = showSaveError(form, error, { title, mapPath: fieldFor, hasField: (f) => FIELDS.has(f) });
+          const fields = showSaveError(form, error, { title, mapPath: fieldFor, hasField: (f) => FIELDS.has(f) || f.startsWith('custom.') });
           if (fields[0]) focusField(form.getInputNode(fields[0]));
         },
       };
@@ -199,6 +223,7 @@ function OrganizationForm({ organization, onSaved, onCancel }: { organization?: 
         </SimpleGrid>
         <TagsInput label="Tags" description="Press Enter after each" {...form.getInputProps('tags')} />
         <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />
+        <CustomFieldInputs form={form} fields={customFields} />
 
         {Object.keys(form.errors).length > 0 && (
           <Text size="sm" c="red" role="alert">

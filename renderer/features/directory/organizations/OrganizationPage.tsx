@@ -13,6 +13,7 @@ import { Section } from '../../../components/Section';
 import { LabelList, SectorBadge, StageBadge } from '../badges';
 import { Affiliations } from '../detail/Affiliations';
 import { BackLink, DetailActions, DetailColumns, MissingRecord } from '../detail/DetailLayout';
+import { CustomFieldSection } from '../customFields/CustomFieldSection';
 import { FieldList } from '../detail/FieldList';
 import { HistoryList } from '../detail/HistoryList';
 import { Relationships } from '../detail/Relationships';
@@ -119,6 +120,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
                 ]}
               />
             </Section>
+            <CustomFieldSection entity="organization" values={org.custom} />
             <Section title="People" hint="Who works with or for this organization.">
               <Affiliations subject={subject} affiliations={org.affiliations} />
             </Section>

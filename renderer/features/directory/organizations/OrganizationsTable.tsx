@@ -11,6 +11,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { formatDate } from '../../../components/format';
 import { IsoDateInput } from '../../../components/IsoDateInput';
 import { Dim, LabelList, SectorBadge, StageBadge } from '../badges';
+import { CustomFilterInputs } from '../customFields/CustomFilterInputs';
 import { CONTRIBUTION_OPTIONS, SECTOR_OPTIONS, STAGE_OPTIONS, TIER_OPTIONS, TYPE_GROUPS, stageLabel, typeLabel } from '../labels';
 import { DIRECTORY_READS, organizationHref } from '../reads';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
@@ -104,6 +105,7 @@ function OrganizationFilterPanel({ filters, onChange }: FilterPanelProps<Organiz
           onChange={(e) => set('lastContacted', e.currentTarget.checked ? { never: true } : undefined)}
         />
       </Stack>
+      <CustomFilterInputs entity="organization" value={filters.custom} onChange={(v) => set('custom', v)} />
     </SimpleGrid>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { formatDate } from '../../../components/format';
 import { IsoDateInput } from '../../../components/IsoDateInput';
 import { Dim, LabelList } from '../badges';
+import { CustomFilterInputs } from '../customFields/CustomFilterInputs';
 import { EntityPicker } from '../EntityPicker';
 import { organizationHref, personHref } from '../reads';
 import { BulkBar } from '../table/BulkBar';
@@ -92,6 +93,7 @@ function PersonFilterPanel({ filters, onChange }: FilterPanelProps<PersonFilters
         </Group>
         <Checkbox size="xs" label="Never contacted" checked={contacted.never === true} onChange={(e) => set('lastContacted', e.currentTarget.checked ? { never: true } : undefined)} />
       </Stack>
+      <CustomFilterInputs entity="person" value={filters.custom} onChange={(v) => set('custom', v)} />
     </SimpleGrid>
   );
 }

@@ -1,9 +1,12 @@
-import { Button, Checkbox, Divider, Group, Modal, Radio, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Divider, Group, Loader, Modal, Radio, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { personInput, type Person, type PersonInput } from '@shared/directory/people';
 import { focusField, showSaveError, validateWithSchema } from '../../../api/errors';
-import { useRpcMutation } from '../../../api/queries';
+import type { CustomField } from '@shared/directory/customFields';
+import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { IsoDateInput } from '../../../components/IsoDateInput';
+import { CustomFieldInputs } from '../customFields/CustomFieldInputs';
+import { toCustomFormValues, toCustomInput, type CustomFormValues } from '../customFields/model';
 import { CHANNEL_OPTIONS } from '../labels';
 import { DIRECTORY_READS } from '../reads';
 
@@ -20,6 +23,8 @@ export interface PersonFormValues {
   tags: string[];
   notes: string;
   consent: { mayContact: 'yes' | 'no' | 'unknown'; channels: string[]; recordedOn: string | null; recordedBy: string };
+  /** Custom field values by field id ('' while empty). */
+  custom: CustomFormValues;
 }
 
 const EMPTY: PersonFormValues = {
@@ -35,6 +40,7 @@ const EMPTY: PersonFormValues = {
   tags: [],
   notes: '',
   consent: { mayContact: 'unknown', channels: [], recordedOn: null, recordedBy: '' },
+  custom: {},
 };
 
 function toFormValues(p: Person): PersonFormValues {
@@ -56,6 +62,7 @@ function toFormValues(p: Person): PersonFormValues {
       recordedOn: p.consent.recordedOn,
       recordedBy: p.consent.recordedBy,
     },
+    custom: {},
   };
 }
 
@@ -68,6 +75,7 @@ export function toPersonInput(v: PersonFormValues): PersonInput {
       recordedOn: v.consent.recordedOn,
       recordedBy: v.consent.recordedBy,
     },
+    custom: toCustomInput(v.custom),
   };
 }
 
@@ -86,17 +94,30 @@ interface PersonFormModalProps {
 export function PersonFormModal({ opened, onClose, person, onSaved }: PersonFormModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={person ? `Edit ${person.name}` : 'New person'} size="xl">
-      {opened && <PersonForm person={person} onSaved={onSaved} onCancel={onClose} />}
+      {opened && <PersonFormLoader person={person} onSaved={onSaved} onCancel={onClose} />}
     </Modal>
   );
 }
 
-function PersonForm({ person, onSaved, onCancel }: { person?: Person; onSaved: (p: Person) => void; onCancel: () => void }) {
+interface FormProps {
+  person?: Person | undefined;
+  onSaved: (p: Person) => void;
+  onCancel: () => void;
+}
+
+/** The form starts once the custom fields are known, so each has its input and initial value. */
+function PersonFormLoader(props: FormProps) {
+  const fields = useRpcQuery('customFields.list', { entity: 'person' });
+  if (fields.isPending) return <Loader size="sm" aria-label="Loading the form" />;
+  return <PersonForm {...props} customFields={fields.data ?? []} />;
+}
+
+function PersonForm({ person, onSaved, onCancel, customFields }: FormProps & { customFields: CustomField[] }) {
   const create = useRpcMutation('people.create', { invalidates: DIRECTORY_READS });
   const update = useRpcMutation('people.update', { invalidates: DIRECTORY_READS });
   const form = useForm<PersonFormValues>({
     mode: 'controlled',
-    initialValues: person ? toFormValues(person) : EMPTY,
+    initialValues: { ...(person ? toFormValues(person) : EMPTY), custom: toCustomFormValues(customFields, person?.custom) },
     validate: (values) => validateWithSchema(personInput, toPersonInput(values), fieldFor),
   });
   const title = person ? 'The person was not saved' : 'The person was not created';
@@ -108,7 +129,7 @@ function PersonForm({ person, onSaved, onCancel }: { person?: Person; onSaved: (
       const handlers = {
         onSuccess: onSaved,
         onError: (error: unknown) => {
-          const fields = showSaveError(form, error, { title, mapPath: fieldFor, hasField: (f) => FIELDS.has(f) });
+          const fields = showSaveError(form, error, { title, mapPath: fieldFor, hasField: (f) => FIELDS.has(f) || f.startsWith('custom.') });
           if (fields[0]) focusField(form.getInputNode(fields[0]));
         },
       };
@@ -167,6 +188,7 @@ function PersonForm({ person, onSaved, onCancel }: { person?: Person; onSaved: (
         <Divider />
         <TagsInput label="Tags" description="Press Enter after each" {...form.getInputProps('tags')} />
         <Textarea label="Notes" autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />
+        <CustomFieldInputs form={form} fields={customFields} />
 
         {Object.keys(form.errors).length > 0 && (
           <Text size="sm" c="red" role="alert">

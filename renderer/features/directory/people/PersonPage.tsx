@@ -13,6 +13,7 @@ import { Section } from '../../../components/Section';
 import { LabelList } from '../badges';
 import { Affiliations } from '../detail/Affiliations';
 import { BackLink, DetailActions, DetailColumns, MissingRecord } from '../detail/DetailLayout';
+import { CustomFieldSection } from '../customFields/CustomFieldSection';
 import { FieldList } from '../detail/FieldList';
 import { HistoryList } from '../detail/HistoryList';
 import { Relationships } from '../detail/Relationships';
@@ -125,6 +126,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                 ]}
               />
             </Section>
+            <CustomFieldSection entity="person" values={person.custom} />
             <Section title="Organizations" hint="Where this person works or volunteers.">
               <Affiliations subject={subject} affiliations={person.affiliations} />
             </Section>

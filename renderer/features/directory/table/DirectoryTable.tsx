@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Popover, Stack, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
@@ -11,6 +11,7 @@ import type { RpcError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { QueryError } from '../../../components/QueryError';
+import { customFieldColumns } from '../customFields/columns';
 import { ColumnPicker } from './ColumnPicker';
 import { filterSearchKey } from './filterParams';
 import { DataTable, PAGE_SIZE, type SortState, type TableColumn } from './DataTable';
@@ -85,7 +86,8 @@ export function compactFilters<F extends object>(filters: F): F {
 }
 
 function withFixed<Row>(columns: readonly TableColumn<Row>[], visible: readonly string[]): string[] {
-  const known = visible.filter((id) => columns.some((c) => c.id === id));
+  // Custom field columns ('cf:<id>') are kept even before the fields are loaded.
+  const known = visible.filter((id) => id.startsWith('cf:') || columns.some((c) => c.id === id));
   const fixed = columns.filter((c) => c.fixed && !known.includes(c.id)).map((c) => c.id);
   return [...fixed, ...known];
 }
@@ -109,6 +111,12 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
   const [activeView, setActiveView] = useState<SavedView | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, filtersPanel] = useDisclosure(false);
+  // The built-in columns, then one per custom field of the entity.
+  const customFields = useRpcQuery('customFields.list', { entity: config.entity });
+  const allColumns = useMemo(
+    () => [...config.columns, ...(customFieldColumns(customFields.data ?? []) as unknown as TableColumn<Row>[])],
+    [config.columns, customFields.data],
+  );
 
   const effectiveFilters = compactFilters({ ...filters, text: debouncedSearch.trim() || undefined });
   const query = useInfiniteQuery<{ total: number; rows: Row[] }, RpcError>({
@@ -133,10 +141,10 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
       setFilters(next.filters);
       setSearch(next.filters.text ?? '');
       setSort(next.sort);
-      setColumns(withFixed(config.columns, next.columns.length > 0 ? next.columns : defaults.columns));
+      setColumns(withFixed(allColumns, next.columns.length > 0 ? next.columns : defaults.columns));
       setSelected(new Set());
     },
-    [config.columns, defaults.columns],
+    [allColumns, defaults.columns],
   );
 
   // A saved view picked in the sidebar arrives as ?view=<id>.
@@ -238,7 +246,7 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
             }
           }} onDeleted={(id) => activeView?.id === id && setActiveView(null)} />
           <SaveViewButton state={state} active={activeView} config={config} onSaved={setActiveView} />
-          <ColumnPicker columns={config.columns} visible={columns} onChange={setColumns} onReset={() => setColumns(defaults.columns)} />
+          <ColumnPicker columns={allColumns} visible={columns} onChange={setColumns} onReset={() => setColumns(defaults.columns)} />
           <ExportMenu
             entity={config.entity}
             // The rows as the table shows them: its filters (search included), sort and visible columns.
@@ -283,7 +291,7 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
         <DataTable
           label={config.label}
           plural={config.plural}
-          columns={config.columns}
+          columns={allColumns}
           visibleColumns={columns}
           rows={rows}
           total={total}

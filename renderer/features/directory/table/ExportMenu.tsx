@@ -12,10 +12,10 @@ type Entity = ExportInput['entity'];
 /** What to export: the table's filters and sort, or the selected ids. */
 export type ExportScope = { filters: object; sort: { field: string; direction: 'asc' | 'desc' } } | { ids: string[] };
 
-/** The table's visible columns that have an export field, in the table's order. */
+/** The table's visible columns that have an export field (custom field columns included), in the table's order. */
 export function exportColumns(entity: Entity, visible: readonly string[]): string[] {
   const fields: Record<string, string> = entity === 'organization' ? ORGANIZATION_EXPORT_FIELDS : PERSON_EXPORT_FIELDS;
-  return visible.filter((column) => Object.prototype.hasOwnProperty.call(fields, column));
+  return visible.filter((column) => column.startsWith('cf:') || Object.prototype.hasOwnProperty.call(fields, column));
 }
 
 /**
@@ -25,7 +25,11 @@ export function exportColumns(entity: Entity, visible: readonly string[]): strin
 export async function exportToFile(entity: Entity, format: ExportFormat, scope: ExportScope, columns?: readonly string[]): Promise<void> {
   const plural = entity === 'organization' ? 'organizations' : 'people';
   try {
-    const input = { entity, format, scope, ...(columns && columns.length > 0 ? { columns } : {}) } as ExportInput;
+    // Custom field columns ('cf:<id>') go after the fixed ones, as the export writes them.
+    const fixed = (columns ?? []).filter((c) => !c.startsWith('cf:'));
+    const custom = (columns ?? []).filter((c) => c.startsWith('cf:')).map((c) => c.slice(3));
+    const chosen = fixed.length > 0 ? { columns: fixed, customColumns: custom } : {};
+    const input = { entity, format, scope, ...chosen } as ExportInput;
     const file = await call('directory.export', input);
     const result = await call('file.saveAs', { suggestedName: file.fileName, mimeType: file.mimeType, content: file.content, encoding: file.encoding });
     // A cancelled Save dialog is the coordinator's choice, not a failure.

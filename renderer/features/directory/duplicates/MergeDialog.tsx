@@ -18,6 +18,7 @@ import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { formatDate } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { QueryError } from '../../../components/QueryError';
+import { customColumnKey, formatCustomValue } from '../customFields/model';
 import { labelOf, sectorLabel, stageLabel, typeLabel } from '../labels';
 import { DIRECTORY_READS, organizationHref, personHref } from '../reads';
 
@@ -171,8 +172,9 @@ function MergeForm(props: FormProps) {
   const [choices, setChoices] = useState<Record<string, Which>>({});
   const [confirming, setConfirming] = useState(false);
   const merge = useRpcMutation('duplicates.merge', { invalidates: MERGE_INVALIDATES });
+  const customFields = useRpcQuery('customFields.list', { entity: props.entity });
 
-  const view: Loaded =
+  const base: Loaded =
     props.entity === 'organization'
       ? {
           ...organizationView(props.records[survivorSide], props.records[mergedSide], props.records),
@@ -192,6 +194,15 @@ function MergeForm(props: FormProps) {
             stageChanges: null,
           },
         };
+  // Custom fields either record has a value in, chosen like the built-in fields (keys 'cf:<id>').
+  const customRows = (customFields.data ?? [])
+    .filter((f) => props.records.a.custom[f.id] !== undefined || props.records.b.custom[f.id] !== undefined)
+    .map((f) => ({
+      key: customColumnKey(f.id),
+      label: f.label,
+      values: { a: formatCustomValue(f, props.records.a.custom[f.id]), b: formatCustomValue(f, props.records.b.custom[f.id]) },
+    }));
+  const view: Loaded = { ...base, fields: [...base.fields, ...customRows] };
   const names: Record<Which, string> = { a: props.records.a.name, b: props.records.b.name };
 
   /** The side a field keeps: the coordinator's choice, else the survivor's unless it is empty. */
@@ -205,9 +216,14 @@ function MergeForm(props: FormProps) {
 
   function submit() {
     const fields: Record<string, MergeSide> = {};
-    for (const field of view.fields) fields[field.key] = chosen(field) === survivorSide ? 'survivor' : 'merged';
+    const custom: Record<string, MergeSide> = {};
+    for (const field of view.fields) {
+      const side = chosen(field) === survivorSide ? 'survivor' : 'merged';
+      if (field.key.startsWith('cf:')) custom[field.key.slice(3)] = side;
+      else fields[field.key] = side;
+    }
     const survivorId = pair[survivorSide].id;
-    const input = { survivorId, mergedId: pair[mergedSide].id, fields };
+    const input = { survivorId, mergedId: pair[mergedSide].id, fields, custom };
     merge.mutate(props.entity === 'organization' ? { entity: 'organization', ...input } : { entity: 'person', ...input }, {
       onSuccess: (result) => {
         notifySuccess(`${names[mergedSide]} was merged into ${result.survivor.name}.`);

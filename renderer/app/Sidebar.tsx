@@ -1,6 +1,6 @@
 import { Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconBookmark, IconDatabase, IconSearch } from '@tabler/icons-react';
+import { IconBookmark, IconDatabase, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
@@ -92,6 +92,17 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
           </Box>
         ))}
       </ScrollArea>
+
+      <Box px="sm" pb={4} component="nav" aria-label="Workspace">
+        <NavLink
+          component={RouterNavLink}
+          to="/backups"
+          label="Backups"
+          active={pathname === '/backups'}
+          leftSection={<IconShieldCheck size={18} stroke={1.6} aria-hidden />}
+          className="sidebar-link"
+        />
+      </Box>
 
       <Group justify="space-between" wrap="nowrap" gap="xs" px="md" py="sm" className="sidebar-footer">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppEvent, CoalitionBridge } from '@shared/rpc';
+import type { AppEvent, CoalitionBridge, RpcResult } from '@shared/rpc';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { Host } from '../../electron/backend/host/host';
+import type { HostRequest } from '../../electron/backend/host/protocol';
+import { chooseFolder, exportEncrypted, importEncrypted, type BackupFileDeps } from '../../electron/main/rpc/backupFiles';
 
 /** A temporary folder for real workspace files, removed by `cleanup`. */
 export function tempDir(prefix = 'coalition-test-'): { dir: string; cleanup(): void } {
@@ -33,6 +35,11 @@ export interface TestBridge {
   dir: string;
   /** Files the renderer asked to save (what the Save dialog would have written). */
   saved: { suggestedName: string; content: string }[];
+  /**
+   * What the backup dialogs "choose" (null: cancelled): the Save dialog's path for an encrypted
+   * file, the Open dialog's file, the folder picker's folder. Tests set them.
+   */
+  dialogs: { savePath: string | null; openPath: string | null; folder: string | null };
   events: AppEvent[];
   cleanup(): Promise<void>;
 }
@@ -47,7 +54,8 @@ export async function createTestBridge(): Promise<TestBridge> {
   const events: AppEvent[] = [];
   const saved: TestBridge['saved'] = [];
   const host = new Host(
-    { workspace: join(tmp.dir, 'default.coalition'), workspacesDir: tmp.dir, appVersion: 'test', validateOutputs: true },
+    // Cheap scrypt settings: the file format records them, so restoring still reads them.
+    { workspace: join(tmp.dir, 'default.coalition'), workspacesDir: tmp.dir, appVersion: 'test', validateOutputs: true, scrypt: { log2N: 12, r: 8, p: 1 } },
     (event) => {
       events.push(event);
       for (const listener of listeners) listener(event);
@@ -55,6 +63,29 @@ export async function createTestBridge(): Promise<TestBridge> {
   );
   await host.start();
   let nextId = 1;
+  const send = async (request: HostRequest): Promise<RpcResult> => {
+    const response = await host.handle(request);
+    if (response.kind !== 'result') throw new Error('unexpected host response');
+    return response.result;
+  };
+  // The shell's backup-file methods, with the native dialogs replaced by `dialogs`.
+  const dialogs: TestBridge['dialogs'] = { savePath: join(tmp.dir, 'moved.cdbackup'), openPath: join(tmp.dir, 'moved.cdbackup'), folder: null };
+  const backupFiles: BackupFileDeps = {
+    chooseSavePath: () => Promise.resolve(dialogs.savePath),
+    chooseOpenPath: () => Promise.resolve(dialogs.openPath),
+    chooseFolder: () => Promise.resolve(dialogs.folder),
+    host: {
+      call: (method, input) => send({ kind: 'call', id: nextId++, method, input }),
+      backupFolder: (path) => send({ kind: 'backupFolder', id: nextId++, path }),
+      exportEncrypted: (path, passphrase) => send({ kind: 'exportEncrypted', id: nextId++, path, passphrase }),
+      importEncrypted: (path, passphrase) => send({ kind: 'importEncrypted', id: nextId++, path, passphrase }),
+    },
+  };
+  const shellStandIns: Record<string, (input: unknown) => Promise<RpcResult>> = {
+    'backups.chooseFolder': (input) => chooseFolder(input, backupFiles),
+    'backups.exportEncrypted': (input) => exportEncrypted(input, backupFiles),
+    'backups.importEncrypted': (input) => importEncrypted(input, backupFiles),
+  };
   const bridge: CoalitionBridge = {
     async call(method, input) {
       if (method === 'file.saveAs') {
@@ -62,9 +93,9 @@ export async function createTestBridge(): Promise<TestBridge> {
         saved.push({ suggestedName, content });
         return { ok: true, value: { saved: true, fileName: suggestedName } };
       }
-      const response = await host.handle({ kind: 'call', id: nextId++, method, input });
-      if (response.kind !== 'result') throw new Error('unexpected host response');
-      return response.result;
+      const standIn = Object.hasOwn(shellStandIns, method) ? shellStandIns[method] : undefined;
+      if (standIn) return standIn(input);
+      return send({ kind: 'call', id: nextId++, method, input });
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -76,6 +107,7 @@ export async function createTestBridge(): Promise<TestBridge> {
     host,
     dir: tmp.dir,
     saved,
+    dialogs,
     events,
     cleanup: async () => {
       await host.handle({ kind: 'shutdown', id: 0 });

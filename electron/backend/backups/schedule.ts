@@ -33,19 +33,26 @@ export interface ScheduleDeps {
 export class AutoBackup {
   #handle: unknown = null;
   #running: Promise<void> | null = null;
+  /** A state known to be safe elsewhere (just restored from a backup or a backup file). */
+  #safeSeq: number | null = null;
 
   constructor(private readonly deps: ScheduleDeps) {}
 
   /** True when the workspace holds changes its newest backup does not (an empty new workspace has none). */
   changed(): boolean {
-    const newest = this.deps.newestBackupSeq();
     const current = this.deps.changeSeq();
+    if (this.#safeSeq !== null && current === this.#safeSeq) return false;
+    const newest = this.deps.newestBackupSeq();
     return newest === null ? current > 0 : newest !== current;
   }
 
-  /** At open: a backup unless the newest one already holds exactly this state; then the timer. */
-  async start(): Promise<void> {
-    await this.tick();
+  /**
+   * At open: a backup unless the newest one already holds exactly this state; then the timer.
+   * `atOpen: false` (after a restore) treats the state as already backed up: it came from one.
+   */
+  async start({ atOpen = true }: { atOpen?: boolean } = {}): Promise<void> {
+    if (atOpen) await this.tick();
+    else this.#safeSeq = this.deps.changeSeq();
     const timers = this.deps.timers ?? realTimers;
     this.#handle = timers.setInterval(() => void this.tick(), this.deps.intervalMs ?? AUTO_INTERVAL_MS);
   }

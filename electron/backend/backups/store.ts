@@ -53,9 +53,15 @@ export class BackupStore {
 
   /** Every counted backup, newest first. */
   list(): StoredBackup[] {
-    if (!existsSync(this.folder)) return [];
+    let names: string[];
+    try {
+      names = readdirSync(this.folder);
+    } catch {
+      // Not there yet, or not a folder (lastFailure says why when a backup could not be written).
+      return [];
+    }
     const backups: StoredBackup[] = [];
-    for (const name of readdirSync(this.folder)) {
+    for (const name of names) {
       if (!BACKUP_ID.test(name) || !existsSync(join(this.folder, `${name}.json`))) continue;
       try {
         const parsed = sidecar.safeParse(JSON.parse(readFileSync(join(this.folder, `${name}.json`), 'utf8')));

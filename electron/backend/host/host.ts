@@ -226,7 +226,7 @@ export class Host {
     for (const side of [`${path}-wal`, `${path}-shm`]) rmSync(side, { force: true });
     renameSync(candidate, path);
     try {
-      await this.#switchTo(path, { create: false, announce: true });
+      await this.#switchTo(path, { create: false, announce: true, restored: true });
     } catch (error) {
       const back = `${path}.restoring`;
       copyFileSync(join(open.backups.folder, safety.id), back);
@@ -255,7 +255,7 @@ export class Host {
     throw this.#openError ?? new AppError('workspace', 'No workspace is open.');
   }
 
-  async #switchTo(path: string, how: { create: boolean; announce: boolean; sample?: boolean }): Promise<void> {
+  async #switchTo(path: string, how: { create: boolean; announce: boolean; sample?: boolean; restored?: boolean }): Promise<void> {
     const current = this.#open?.backend.workspace.path;
     if (current === path) return;
     let backend: Backend | null = null;
@@ -312,8 +312,9 @@ export class Host {
     this.#open = open;
     this.#openError = null;
     if (how.announce) this.emit({ type: 'workspace-changed', fileName: basename(path) });
-    // At open: a backup unless the newest one holds this very state; then every 15 minutes if changed.
-    await open.auto.start();
+    // At open: a backup unless the newest one holds this very state (or it was just restored from
+    // one); then every 15 minutes if changed.
+    await open.auto.start({ atOpen: !how.restored });
   }
 
   async #close(): Promise<void> {

@@ -15,6 +15,13 @@ const CSV = [
   'Harbor Youth Alliance,Community,Identified,Harbor,7',
 ].join('\r\n');
 
+/** The import screen, once the workspace has opened. */
+async function openImport() {
+  const rendered = renderApp('/directory/import');
+  await screen.findByRole('heading', { level: 1, name: 'Import' });
+  return rendered;
+}
+
 function fileInput(container: HTMLElement): HTMLInputElement {
   const input = container.querySelector<HTMLInputElement>('input[type=file]');
   if (!input) throw new Error('no file input on the import screen');
@@ -24,7 +31,7 @@ function fileInput(container: HTMLElement): HTMLInputElement {
 test('import mapper: preview, dry-run problems, fixing the mapping, leaving out a bad row, importing', async () => {
   const { bridge } = await startWithCoalition();
   await addOrg(bridge, 'Harbor Youth Alliance', { sector: 'community', type: 'youth_student' });
-  const { user, container } = renderApp('/directory/import');
+  const { user, container } = await openImport();
 
   await user.upload(fileInput(container), new File([CSV], 'partners.csv', { type: 'text/csv' }));
 
@@ -73,7 +80,7 @@ test('import mapper: preview, dry-run problems, fixing the mapping, leaving out 
 
 test('a file that is not a spreadsheet gets a clear message and stays on the first step', async () => {
   await startWithCoalition();
-  const { user, container } = renderApp('/directory/import');
+  const { user, container } = await openImport();
   const binary = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0]);
   await user.upload(fileInput(container), new File([binary], 'program.csv', { type: 'text/csv' }));
   const alert = await screen.findByRole('alert');
@@ -84,7 +91,7 @@ test('a file that is not a spreadsheet gets a clear message and stays on the fir
 
 test('people: the entity switch imports into people', async () => {
   const { bridge } = await startWithCoalition();
-  const { user, container } = renderApp('/directory/import');
+  const { user, container } = await openImport();
   await user.click(screen.getByRole('radio', { name: 'People' }));
   await user.upload(fileInput(container), new File(['Name,Email\nAmara Okafor,amara@example.org\n'], 'people.csv', { type: 'text/csv' }));
   await screen.findByRole('table', { name: 'Column mapping' });

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration } from 'kysely';
 import { AppError } from '@shared/errors';
 import type { Database } from './schema';
 import { migrations, SCHEMA_VERSION } from './migrations';
@@ -78,7 +78,7 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     return connection;
   }, { keepOpen: true });
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new WorkspaceDialect(sqlite) });
   try {
     await migrate(sqlite, db, list, schemaVersion, options.beforeMigrate);
   } catch (error) {
@@ -86,6 +86,30 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     throw error;
   }
   return { sqlite, db, path, schemaVersion, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite dialect, except that a failed call's ROLLBACK is skipped when SQLite has
+ * already rolled the transaction back by itself (a full disk, an I/O error: SQLITE_FULL,
+ * SQLITE_IOERR). Otherwise that ROLLBACK throws "no transaction is active" and hides the real
+ * cause, and a full disk reaches the window as an internal error instead of a clear one.
+ */
+class WorkspaceDialect extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    const sqlite = this.#sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
 
 /**

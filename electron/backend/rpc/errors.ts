@@ -30,7 +30,11 @@ export function toErrorPayload(error: unknown): RpcErrorPayload {
     return { code: 'workspace', message: 'The disk is full: the change was not saved. Free some space and try again.' };
   }
   if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode.startsWith('SQLITE_READONLY')) {
-    return { code: 'workspace', message: 'The workspace file could not be written: the change was not saved.', details: { sqliteCode } };
+    return {
+      code: 'workspace',
+      message: 'The workspace file could not be written (is the disk full, or the drive gone?): the change was not saved.',
+      details: { sqliteCode },
+    };
   }
   if (sqliteCode.startsWith('SQLITE_BUSY') || sqliteCode.startsWith('SQLITE_LOCKED')) {
     return { code: 'workspace', message: 'The workspace is busy (is it open in another window?). Try again in a moment.' };

@@ -61,6 +61,32 @@ try {
   await page.goto(`${harness.url}#/directory/lists`);
   await page.getByRole('table', { name: 'Issue areas' }).getByRole('link').first().waitFor();
   await shot(page, 'directory-lists');
+  // Custom fields: the sample coalition has none, so three are defined (and filled in on some
+  // organizations) through the same RPC the screens use.
+  // (A string, not a function: tsx would wrap a function's inner helpers in a __name the page lacks.)
+  await page.evaluate(`(async () => {
+    const call = async (method, input) => {
+      const result = await window.coalition.call(method, input);
+      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
+      return result.value;
+    };
+    const dues = await call('customFields.save', { entity: 'organization', label: 'Dues status', kind: 'choice', choices: ['Paid', 'Waived', 'Late'] });
+    const members = await call('customFields.save', { entity: 'organization', label: 'Members', kind: 'number' });
+    await call('customFields.save', { entity: 'organization', label: 'Renewal date', kind: 'date' });
+    await call('customFields.save', { entity: 'person', label: 'Shirt size', kind: 'choice', choices: ['S', 'M', 'L', 'XL'] });
+    await call('customFields.save', { entity: 'person', label: 'Volunteer hours', kind: 'number' });
+    const { rows } = await call('organizations.list', { filters: { stage: ['member'] }, limit: 60 });
+    for (const [i, row] of rows.entries()) {
+      const o = await call('organizations.get', { id: row.id });
+      const { id, stageChangedOn, lastContactedOn, createdAt, updatedAt, stageHistory, affiliations, relationships, interactions, interactionCount, ...input } = o;
+      const custom = { [dues.id]: ['Paid', 'Paid', 'Waived', 'Late'][i % 4], [members.id]: 20 + ((i * 37) % 400) };
+      await call('organizations.update', { id: row.id, organization: { ...input, custom } });
+    }
+  })()`);
+  await page.goto(`${harness.url}#/directory/fields`);
+  await page.reload(); // the app's cached reads predate the fields
+  await page.getByRole('table', { name: 'Organization fields' }).getByText('Dues status').waitFor();
+  await shot(page, 'custom-fields');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await areas.getByRole('link', { name: 'Directory', exact: true }).click();

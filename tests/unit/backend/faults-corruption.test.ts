@@ -7,9 +7,10 @@ import { OPEN_CHECKS } from '../../../electron/backend/db/connection';
 import { toErrorPayload } from '../../../electron/backend/rpc/errors';
 import { generateDirectory } from '../../../electron/backend/sample/directory';
 import { AppError } from '@shared/errors';
-import { expectNoStack, ok, sha256, withSqlite } from '../../support/backend';
+import { expectNoStack, fails, ok, sha256, withSqlite } from '../../support/backend';
 import { rng, seedFromEnv, type Rng } from '../../support/faults/prng';
 import { png } from '../../support/images';
+import { useHost } from '../../support/host';
 import { tempDir } from '../../support/workspace';
 
 // Corruption: many damaged copies of one real workspace (seeded; FAULTS_SEED reproduces a run).
@@ -375,5 +376,29 @@ describe('damage found after the open', () => {
     }
     expect((thrown as { code?: string }).code).toMatch(/^SQLITE_CORRUPT/);
     expect(toErrorPayload(thrown)).toMatchObject({ code: 'workspace', message: expect.stringMatching(/damaged/) as unknown });
+  });
+});
+
+describe('the app with a damaged default workspace', () => {
+  it('keeps running: every workspace call says the file is damaged, the sample still opens, the file is untouched', async () => {
+    const h = await useHost({ started: false });
+    const bytes = Buffer.from(fixtureBytes);
+    bytes.fill(0, 3 * pageSize, 5 * pageSize);
+    writeFileSync(h.defaultPath, bytes);
+    const before = state(h.defaultPath);
+    const damaged = /damaged.*Restore the newest backup/;
+
+    await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', message: expect.stringMatching(damaged) as unknown });
+    for (const method of ['profile.get', 'organizations.list', 'organizations.create'] as const) {
+      const error = await fails(h, method, method === 'organizations.create' ? organization('Lost') : {});
+      expect(error, method).toMatchObject({ code: 'workspace', message: expect.stringMatching(damaged) as unknown, details: expect.objectContaining({ damaged: true }) as unknown });
+      expectNoStack(error);
+    }
+    expect(state(h.defaultPath)).toEqual(before);
+
+    expect(await ok(h, 'workspace.openSample', {})).toMatchObject({ isSample: true });
+    expect(await ok(h, 'profile.get', {})).not.toBeNull();
+    expect((await fails(h, 'workspace.openDefault', {})).message).toMatch(damaged);
+    expect(state(h.defaultPath)).toEqual(before);
   });
 });

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
 import type { RpcResult } from '@shared/rpc';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
-import { expectNoStack, ok, snapshot, useTempFile, withSqlite } from '../../support/backend';
+import { generateDirectory } from '../../../electron/backend/sample/directory';
+import { expectNoStack, ok, sha256, snapshot, useTempFile, withSqlite } from '../../support/backend';
 import { bundleScript } from '../../support/faults/bundle';
 import { tempDir } from '../../support/workspace';
 
@@ -169,6 +171,52 @@ describe('a file-size limit (ulimit -f) on a child process', () => {
     } finally {
       await backend.close();
     }
+  });
+});
+
+describe('a file-size limit during a backup', () => {
+  let child: Awaited<ReturnType<typeof bundleScript>>;
+  const tmp = tempDir('coalition-disk-backup-');
+
+  beforeAll(async () => {
+    child = await bundleScript('tests/support/faults/backup.ts');
+  }, 60_000);
+
+  afterAll(() => {
+    child?.cleanup();
+    tmp.cleanup();
+  });
+
+  it('the backup fails with a clear error and leaves no partial file; the workspace is untouched and still answers', async () => {
+    const path = join(tmp.dir, 'big.coalition');
+    const backend = await createBackend({ workspacePath: path, create: true });
+    await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { organizations: 1500, people: 2500, affiliations: 3000, interactions: 6000, seed: 3 }));
+    await backend.close();
+    const size = statSync(path).size;
+    expect(size).toBeGreaterThan(4 * 1024 * 1024);
+    const before = sha256(path);
+    const dest = join(tmp.dir, 'backups', 'manual.coalition');
+    mkdirSync(join(tmp.dir, 'backups'));
+
+    // A limit of half the workspace: the copy runs out of room part-way.
+    const blocks = Math.floor(size / 1024 / 2);
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const proc = spawn('bash', ['-c', `trap '' XFSZ; ulimit -f ${blocks}; exec "${process.execPath}" "${child.file}" "${path}" "${dest}"`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      proc.on('exit', (code) => resolve({ code, stdout: out, stderr: err }));
+    });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    const report = JSON.parse(result.stdout.trim()) as { backup: { ok: boolean; error?: { code: string; message: string } }; readAfter: string };
+    console.log(`faults-disk (backup under ulimit): ${JSON.stringify(report)}`);
+    expect(report.backup.ok).toBe(false);
+    expect(report.backup.error).toMatchObject({ code: 'workspace', message: expect.stringMatching(/backup could not be written/) as unknown });
+    expect(report.readAfter).toBe('ok');
+    expect(readdirSync(join(tmp.dir, 'backups'))).toEqual([]);
+    expect(sha256(path)).toBe(before);
+    expect(integrity(path)).toEqual({ integrity: 'ok', foreignKeys: [] });
   });
 });
 

@@ -7,7 +7,12 @@ export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error
 /** Events pushed to the renderer. */
 export type AppEvent =
   | { type: 'progress'; task: string; done: number; total: number; message?: string }
-  | { type: 'workspace-changed'; fileName: string };
+  | { type: 'workspace-changed'; fileName: string }
+  /** A menu item whose work happens in the window (the passphrase is typed there). */
+  | { type: 'menu-command'; command: MenuCommand };
+
+/** What the File menu can ask the window to do. */
+export type MenuCommand = 'backup-to-file' | 'restore-from-file';
 
 /**
  * The one object the preload (or the harness stand-in) puts on `window.coalition`.

@@ -54,7 +54,18 @@ function runApp(): void {
 
   const refreshMenu = (): void => {
     if (!commands) return;
-    installAppMenu({ isDev, recent, commands, window: currentWindow, clearRecent: () => setRecent([]) });
+    installAppMenu({
+      isDev,
+      recent,
+      commands,
+      window: currentWindow,
+      clearRecent: () => setRecent([]),
+      command: (command) => {
+        // A window closed on macOS is opened again to run the command.
+        if (!currentWindow()) showWindow();
+        sendEvent({ type: 'menu-command', command });
+      },
+    });
   };
 
   function setRecent(list: string[]): void {

@@ -3,6 +3,7 @@ import { AppShell } from '@mantine/core';
 import { useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
+import { useBackupMenuCommands } from '../features/backups/useBackupMenuCommands';
 import { SampleBanner } from '../features/workspace/SampleBanner';
 import { CommandPalette } from './CommandPalette';
 import { Sidebar } from './Sidebar';
@@ -12,6 +13,7 @@ const MAIN_ID = 'main-content';
 /** The app shell: sidebar with every area, the current screen, and the command palette. */
 export function AppLayout({ workspace, profile, children }: { workspace: WorkspaceInfo; profile: Profile; children: ReactNode }) {
   const { pathname } = useLocation();
+  useBackupMenuCommands();
   // A new screen starts at its top.
   useEffect(() => {
     // A block body: Chromium's scrollTo returns a promise, and an effect may only return a cleanup.

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { ok } from '../support/backend';
 import { organizationInput } from '../support/samples';
@@ -100,4 +100,14 @@ test('a failed backup is reported on the screen', async () => {
   const alert = (await screen.findByText('The last backup failed')).closest('[role="alert"]');
   expect(alert).toHaveTextContent(/Manual backup, .*: The backup could not be written: EEXIST/);
   expect(screen.getByText(/No backups yet/)).toBeInTheDocument();
+});
+
+test('File ▸ Back up to encrypted file… opens the Backups screen with the passphrase dialog', async () => {
+  const test = await startWithCoalition();
+  renderApp('/charter');
+  await screen.findByRole('link', { name: 'Backups' });
+  // What the shell sends when the menu item is clicked.
+  act(() => test.emit({ type: 'menu-command', command: 'backup-to-file' }));
+  expect(await screen.findByRole('dialog', { name: 'Back up to encrypted file' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: 'Backups' })).toBeInTheDocument();
 });

@@ -41,6 +41,8 @@ export interface TestBridge {
    */
   dialogs: { savePath: string | null; openPath: string | null; folder: string | null };
   events: AppEvent[];
+  /** Sends an event to the window as the shell would (a menu command). */
+  emit(event: AppEvent): void;
   cleanup(): Promise<void>;
 }
 
@@ -109,6 +111,9 @@ export async function createTestBridge(): Promise<TestBridge> {
     saved,
     dialogs,
     events,
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
     cleanup: async () => {
       await host.handle({ kind: 'shutdown', id: 0 });
       tmp.cleanup();

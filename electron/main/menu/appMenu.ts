@@ -1,4 +1,5 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import type { MenuCommand } from '@shared/rpc';
 import { openExternalSafely } from '../security/hardening';
 import type { WorkspaceCommands } from '../workspaceCommands';
 import { buildMenuTemplate } from './template';
@@ -28,6 +29,8 @@ export function installAppMenu(options: {
   commands: WorkspaceCommands;
   window: () => BrowserWindow | null;
   clearRecent: () => void;
+  /** Asks the window to run a command (it shows the Backups screen and the passphrase dialog). */
+  command: (command: MenuCommand) => void;
 }): void {
   const { commands } = options;
   const template = buildMenuTemplate(
@@ -37,6 +40,8 @@ export function installAppMenu(options: {
       openWorkspace: () => run(commands.openWorkspace()),
       openRecent: (path) => run(commands.openExisting(path)),
       clearRecent: options.clearRecent,
+      backupToFile: () => options.command('backup-to-file'),
+      restoreFromFile: () => options.command('restore-from-file'),
       about: () => run(showAbout(options.window())),
       learnMore: () => openExternalSafely(LEARN_MORE_URL),
     },

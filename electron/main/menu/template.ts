@@ -8,6 +8,9 @@ export interface MenuActions {
   openWorkspace(): void;
   openRecent(path: string): void;
   clearRecent(): void;
+  /** Opens the Backups screen with the encrypted-file dialog (the passphrase is typed in the window). */
+  backupToFile(): void;
+  restoreFromFile(): void;
   about(): void;
   learnMore(): void;
 }
@@ -43,8 +46,8 @@ export function buildMenuTemplate(flags: MenuFlags, actions: MenuActions): MenuI
       { id: 'file.open', label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
       { id: 'file.recent', label: 'Open Recent', submenu: recentMenu(flags, actions) },
       separator,
-      // Backups arrive with their own issue; the item is shown, disabled, so the menu does not move later.
-      { id: 'file.backup', label: 'Back up…', enabled: false },
+      { id: 'file.backup', label: 'Back up to encrypted file…', click: () => actions.backupToFile() },
+      { id: 'file.restore', label: 'Restore from encrypted file…', click: () => actions.restoreFromFile() },
       separator,
       // macOS keeps Quit in the app menu and Close in File.
       flags.isMac ? { id: 'file.close', role: 'close' } : { id: 'file.quit', role: 'quit', label: 'Quit' },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Group, Menu, Modal, PasswordInput, Progress, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
@@ -85,7 +85,11 @@ export function BackupsPage() {
   const restore = useRpcMutation('backups.restore', { invalidates: BACKUP_READS });
   const chooseFolder = useRpcMutation('backups.chooseFolder', { invalidates: BACKUP_READS });
   const useDefault = useRpcMutation('backups.useDefaultFolder', { invalidates: BACKUP_READS });
-  const [encrypting, setEncrypting] = useState<'export' | 'import' | null>(null);
+  // The encrypted-file dialog lives in the URL (?file=export|import), so File ▸ Back up… can open it.
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('file');
+  const encrypting = requested === 'export' || requested === 'import' ? requested : null;
+  const setEncrypting = (mode: 'export' | 'import' | null) => setParams(mode ? { file: mode } : {}, { replace: true });
 
   function confirmRestore(backup: BackupSummary) {
     modals.openConfirmModal({

@@ -7,6 +7,8 @@ function actions() {
     openWorkspace: vi.fn<() => void>(),
     openRecent: vi.fn<(path: string) => void>(),
     clearRecent: vi.fn<() => void>(),
+    backupToFile: vi.fn<() => void>(),
+    restoreFromFile: vi.fn<() => void>(),
     about: vi.fn<() => void>(),
     learnMore: vi.fn<() => void>(),
   } satisfies MenuActions;
@@ -45,14 +47,21 @@ describe('the application menu', () => {
 
   it('lists the File items in order, ending with Quit', () => {
     const file = submenu(top(buildMenuTemplate(linux, actions()), 'File'));
-    expect(shape(file)).toEqual(['New workspace…', 'Open workspace…', 'Open Recent', '—', 'Back up…', '—', 'Quit']);
+    expect(shape(file)).toEqual(['New workspace…', 'Open workspace…', 'Open Recent', '—', 'Back up to encrypted file…', 'Restore from encrypted file…', '—', 'Quit']);
     expect(file.find((i) => i.id === 'file.quit')?.role).toBe('quit');
   });
 
-  it('shows Back up… but keeps it disabled until backups exist', () => {
-    const backup = submenu(top(buildMenuTemplate(linux, actions()), 'File')).find((i) => i.id === 'file.backup');
-    expect(backup).toMatchObject({ label: 'Back up…', enabled: false });
-    expect(backup?.click).toBeUndefined();
+  it('offers backing up to and restoring from an encrypted file, run in the window', () => {
+    const a = actions();
+    const file = submenu(top(buildMenuTemplate(linux, a), 'File'));
+    const backup = file.find((i) => i.id === 'file.backup');
+    const restore = file.find((i) => i.id === 'file.restore');
+    expect(backup).toMatchObject({ label: 'Back up to encrypted file…' });
+    expect(restore).toMatchObject({ label: 'Restore from encrypted file…' });
+    (backup?.click as () => void)();
+    expect(a.backupToFile).toHaveBeenCalledTimes(1);
+    (restore?.click as () => void)();
+    expect(a.restoreFromFile).toHaveBeenCalledTimes(1);
   });
 
   it('runs the workspace commands from New and Open', () => {

@@ -181,6 +181,30 @@ describe('filters and list rows', () => {
     expect((await ok(backend, 'customFields.list', { entity: 'organization' })).map((f) => f.valueCount)).toEqual([3, 3, 2, 2]);
   });
 
+  it('gives the same matches, totals and pages whether a custom filter is read as a set or looked up per record', async () => {
+    const { backend } = await useBackend();
+    const { dues } = await defineFields(backend);
+    const names25 = Array.from({ length: 25 }, (_, i) => `Org ${String(i).padStart(2, '0')}`);
+    for (const [i, name] of names25.entries()) {
+      // One is late (a small set: probed), twenty have paid (a large one: looked up per record).
+      const value = i === 7 ? 'Late' : i < 21 ? 'Paid' : null;
+      const engaged = i % 2 === 0;
+      await ok(backend, 'organizations.create', { ...org(name, { [dues.id]: value }), stage: engaged ? 'engaged' : 'member', tier: engaged ? null : 'ally' });
+    }
+    const expected = (pred: (i: number) => boolean) => names25.filter((_, i) => pred(i));
+    expect(await names(backend, { custom: [{ fieldId: dues.id, values: ['Late'] }] })).toEqual(['Org 07']);
+    expect(await names(backend, { custom: [{ fieldId: dues.id, values: ['Paid'] }] })).toEqual(expected((i) => i < 21 && i !== 7));
+    expect(await names(backend, { custom: [{ fieldId: dues.id, values: ['Paid'] }], stage: ['engaged'] })).toEqual(expected((i) => i < 21 && i !== 7 && i % 2 === 0));
+    expect(await names(backend, { custom: [{ fieldId: dues.id, values: ['Late'] }], stage: ['engaged'] })).toEqual([]);
+    // Pages line up with the full list, either way round.
+    for (const direction of ['asc', 'desc'] as const) {
+      const all = (await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: dues.id, values: ['Paid'] }] }, sort: { field: 'name', direction } })).rows;
+      const page = await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: dues.id, values: ['Paid'] }] }, sort: { field: 'name', direction }, offset: 5, limit: 5 });
+      expect(page.total).toBe(20);
+      expect(page.rows.map((r) => r.name)).toEqual(all.slice(5, 10).map((r) => r.name));
+    }
+  });
+
   it('filters people and returns their values in list rows; saved views keep custom filters', async () => {
     const { backend } = await useBackend();
     const hours = await ok(backend, 'customFields.save', { entity: 'person', label: 'Volunteer hours', kind: 'number' });

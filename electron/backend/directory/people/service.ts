@@ -7,7 +7,17 @@ import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { affiliationsOf, localToday } from '../affiliations/service';
-import { checkCustomValues, customValuesOf, customValuesOfRecord, matchesCustomFilters, removeCustomValuesOf, writeCustomValues } from '../customFields/service';
+import {
+  checkCustomValues,
+  customFilterIds,
+  customFilterSizes,
+  customValuesOf,
+  customValuesOfRecord,
+  matchesCustomFilters,
+  removeCustomValuesOf,
+  writeCustomValues,
+  type CustomFilterMode,
+} from '../customFields/service';
 import type { CustomValues } from '@shared/directory/customFields';
 import { interactionsOf } from '../interactions/service';
 import { personRelationshipsOf, removeLinksOf } from '../relationships/service';
@@ -146,7 +156,10 @@ const SORT_EXPRESSIONS: Record<PersonListInput['sort']['field'], ReturnType<type
  * The conditions of a people filter (all must hold). `sets` lists, for the filters answered by
  * an index of their own (text, tag, organization), the query of the matching people's rowids.
  */
-export function personConditions(filters: PersonFilters): { where: Expression<SqlBool>[]; sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] } {
+export function personConditions(
+  filters: PersonFilters,
+  customMode: CustomFilterMode = 'in',
+): { where: Expression<SqlBool>[]; sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] } {
   const rowid = sql.ref('people.rowid');
   const where: Expression<SqlBool>[] = [];
   const sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] = [];
@@ -169,7 +182,7 @@ export function personConditions(filters: PersonFilters): { where: Expression<Sq
   if (filters.district && filters.district.length > 0) {
     where.push(sql<SqlBool>`people.district collate nocase in (${sql.join(filters.district.map((d) => d.trim()))})`);
   }
-  where.push(...matchesCustomFilters(sql.ref('people.id'), filters.custom));
+  where.push(...matchesCustomFilters(sql.ref('people.id'), filters.custom, customMode));
   const contacted = filters.lastContacted;
   if (contacted) {
     const range: Expression<SqlBool>[] = [];
@@ -182,6 +195,12 @@ export function personConditions(filters: PersonFilters): { where: Expression<Sq
     else if (inRange) where.push(inRange);
   }
   return { where, sets };
+}
+
+/** How many ids are in every one of the sets. */
+async function countIntersection(ctx: Db, sets: RawBuilder<unknown>[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (${sql.join(sets, sql` intersect `)})`.execute(ctx.db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The rowids in every set, each once (INTERSECT keeps one of each). */
@@ -203,22 +222,37 @@ function allOf(where: Expression<SqlBool>[]): RawBuilder<SqlBool> {
  * `select <columns>` of the people matching `filters`, in `sort` order (ties broken by id). The
  * table's pages and the export share it, so both list the same people in the same order.
  */
-export function matchingPeople<T>(columns: RawBuilder<unknown>, filters: PersonFilters, sort: PersonListInput['sort'], walkSortIndex = false): RawBuilder<T> {
+export function matchingPeople<T>(
+  columns: RawBuilder<unknown>,
+  filters: PersonFilters,
+  sort: PersonListInput['sort'],
+  walkSortIndex = false,
+  // Walking the sort index visits few rows: look each one's custom values up rather than read whole match sets.
+  customMode: CustomFilterMode = walkSortIndex ? 'exists' : 'in',
+): RawBuilder<T> {
   const direction = sql.raw(sort.direction);
   const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[sort.field])}` : sql`people`;
   return sql<T>`
     select ${columns} from ${from}
-     where ${allOf(personConditions(filters).where)}
+     where ${allOf(personConditions(filters, customMode).where)}
      order by ${SORT_EXPRESSIONS[sort.field]} ${direction}, people.id ${direction}`;
 }
 
 export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ total: number; rows: PersonRow[] }> {
-  const { where, sets } = personConditions(input.filters);
+  // Custom filters: large match sets (over a tenth of everyone) are looked up per person the other
+  // filters select instead of read whole; custom filters alone are counted from their indexes.
+  const custom = input.filters.custom ?? [];
+  const sizes = custom.length > 0 ? await customFilterSizes(ctx, custom) : [];
+  const people = Number((await ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const customMode: CustomFilterMode = sizes.length > 0 && Math.min(...sizes) * 10 > people ? 'exists' : 'in';
+  const { where, sets } = personConditions(input.filters, customMode);
   const condition = allOf(where);
   // Only index-answered filters: count their rowid sets' intersection without reading a single
   // person (looking each match up in the people table is what makes such a count slow).
   const counted =
-    sets.length > 0 && sets.length === where.length
+    custom.length > 0 && custom.length === where.length
+      ? { total: custom.length === 1 ? (sizes[0] ?? 0) : await countIntersection(ctx, custom.map((f) => customFilterIds(f))) }
+      : sets.length > 0 && sets.length === where.length
       ? await sql<{ total: number }>`select count(*) as total from (${countable(sets)})`
           .execute(ctx.db)
           .then((r) => r.rows[0])
@@ -234,8 +268,7 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
   // through the filter's index and sort them all. When the matches are many, walking the sort
   // field's index and skipping non-matches reads fewer rows (about (offset + limit) × all / total
   // instead of total), so name that index.
-  const everyone =
-    where.length === 0 ? total : Number((await ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const everyone = people;
   const walkSortIndex = total * total > (input.offset + input.limit) * everyone;
   const { rows } = await sql<PeopleTable>`${matchingPeople(sql`people.*`, input.filters, input.sort, walkSortIndex)} limit ${input.limit} offset ${input.offset}`.execute(
     ctx.db,

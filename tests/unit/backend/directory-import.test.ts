@@ -344,6 +344,19 @@ describe('duplicates', () => {
     ]);
   });
 
+  it('the import plans again when the workspace changed after the dry run', async () => {
+    const { backend } = await useBackend();
+    const preview = await open(backend, csvOf([['Name', 'City'], ['Delta Aid', 'Riverside'], ['Echo Aid', 'Harbor']]));
+    expect(await ok(backend, 'imports.check', plan(preview))).toMatchObject({ created: 2, skipped: 0 });
+    await ok(backend, 'organizations.create', organizationInput({ name: 'Delta Aid', email: '', website: '' }));
+    expect(await ok(backend, 'imports.run', plan(preview))).toEqual({ created: 1, updated: 0, skipped: 1, invalid: 0 });
+    // Another strategy than the dry run's: planned again too.
+    const again = await open(backend, csvOf([['Name', 'City'], ['Delta Aid', 'Springfield']]));
+    expect(await ok(backend, 'imports.check', plan(again))).toMatchObject({ skipped: 1 });
+    expect(await ok(backend, 'imports.run', plan(again, { duplicates: 'update' }))).toMatchObject({ updated: 1 });
+    expect(await orgByName(backend, 'Delta Aid')).toMatchObject({ city: 'Springfield' });
+  });
+
   it('create: every row becomes a new record', async () => {
     const { backend } = await useBackend();
     await seeded(backend);

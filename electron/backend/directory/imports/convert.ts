@@ -161,9 +161,18 @@ function quoted(cell: string): string {
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 
+/** Choice cells repeat a handful of values: each distinct cell is folded once. */
+const folded = new Map<string, string>();
+
 function choice(kind: keyof typeof CHOICES, cell: string): string {
   const { index, what, labels } = CHOICES[kind];
-  const key = index.get(fold(cell));
+  let plain = folded.get(cell);
+  if (plain === undefined) {
+    plain = fold(cell);
+    if (folded.size > 10_000) folded.clear();
+    folded.set(cell, plain);
+  }
+  const key = index.get(plain);
   if (key === undefined) throw new CellProblem(`${quoted(cell)} is not ${what}. Use one of: ${labels.join(', ')}.`);
   return key;
 }

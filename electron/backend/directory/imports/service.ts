@@ -63,6 +63,11 @@ interface StagedImport extends ParsedFile {
   fileName: string;
   /** The last conversion (the dry run's), reused by the import when the mapping is the same. */
   converted?: { key: string; rows: ConvertedRow[] };
+  /**
+   * The last dry run's plan, reused by the import when the mapping and the duplicate rule are the
+   * same and nothing was written since (the change log's last sequence number is unchanged).
+   */
+  planned?: { key: string; seq: number; plan: Plan };
 }
 
 /** How many files stay staged (a re-opened file replaces nothing; the oldest goes). */
@@ -420,9 +425,21 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
 // ---------------------------------------------------------------------------------------------
 // Step 2: check
 
+function planKey(plan: ImportPlan): string {
+  return JSON.stringify([plan.entity, plan.duplicates, plan.mapping]);
+}
+
+/** Every write goes through the Writer, which logs it: an unchanged last sequence number means an unchanged workspace. */
+async function lastChange(ctx: Db): Promise<number> {
+  const { rows } = await sql<{ seq: number | null }>`select max(seq) as seq from change_log`.execute(ctx.db);
+  return rows[0]?.seq ?? 0;
+}
+
 export async function checkImport(ctx: Db, plan: ImportPlan): Promise<ImportCheck> {
   const file = stagedImport(plan);
-  const { counts, problems } = await planImport(ctx, file, plan);
+  const planned = await planImport(ctx, file, plan);
+  file.planned = { key: planKey(plan), seq: await lastChange(ctx), plan: planned };
+  const { counts, problems } = planned;
   return { ...counts, problems: problems.slice(0, MAX_LISTED_PROBLEMS), problemCount: problems.length };
 }
 
@@ -431,7 +448,9 @@ export async function checkImport(ctx: Db, plan: ImportPlan): Promise<ImportChec
 
 export async function runImport(ctx: CallContext, input: ImportRunInput): Promise<ImportResult> {
   const file = stagedImport(input);
-  const plan = await planImport(ctx, file, input);
+  const planned = file.planned;
+  file.planned = undefined;
+  const plan = planned && planned.key === planKey(input) && planned.seq === (await lastChange(ctx)) ? planned.plan : await planImport(ctx, file, input);
   if (plan.counts.invalid > 0 && !input.skipInvalid) {
     const n = plan.counts.invalid;
     throw new AppError(

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, bench, describe } from 'vitest';
+import { ORGANIZATION_TYPES, SECTORS, type OrganizationType } from '@shared/taxonomy';
+import { BUDGET_BANDS, CONTRIBUTIONS, DEFAULT_ISSUE_AREAS, DEFAULT_POPULATIONS, STAGES, TIERS, type BudgetBand, type Contribution, type Stage } from '@shared/directory/enums';
+import { ORGANIZATION_IMPORT_FIELDS, ORGANIZATION_IMPORT_KEYS } from '@shared/directory/imports';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { seededRandom } from '../../electron/backend/sample/random';
+import { ok } from '../support/backend';
+import { tempDir } from '../support/workspace';
+
+// Importing 100,000 organizations from a CSV (issue 3): open + check + run through backend.call
+// on a fresh workspace, against a bare better-sqlite3 loop inserting the same rows (the
+// organization and its stage change, same schema, indexes and triggers, one transaction, no
+// validation and no change log) into a second fresh workspace. Targets: ≤ 10 s, and ≥ 30% of
+// the bare loop's rows per second.
+
+const ROWS = 100_000;
+const tmp = tempDir('coalition-bench-import-');
+const backends: Backend[] = [];
+
+afterAll(async () => {
+  for (const backend of backends) await backend.close();
+  tmp.cleanup();
+});
+
+async function freshBackend(name: string): Promise<Backend> {
+  const backend = await createBackend({ workspacePath: join(tmp.dir, name), create: true });
+  backends.push(backend);
+  return backend;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A realistic file: every import field, lists, accents, labels as the export writes them.
+
+const CITIES = ['São Paulo', 'Riverside', 'Lakeshore', 'Cedar Valley', 'Northgate', 'Mesa Verde', 'Harbor City', 'San José', 'Española', 'Montréal', 'Bogotá', 'Springfield'];
+const REGIONS = ['Eastside', 'Westside', 'North County', 'Southside', 'Harbor', 'Valley', 'Downtown'];
+const WORDS = ['Family Services', 'Justice Project', 'Legal Aid Society', 'Community Health Center', 'Neighbors Association', 'Interfaith Council', 'Youth Council', 'Housing Authority', 'Community Foundation', 'Mutual Aid Network'];
+const PREFIXES = ['', '', 'United ', 'New ', 'Greater ', 'La Raza ', 'Nuestra ', 'Unidos '];
+const TAGS = ['clinic', 'bilingual', 'rapid-response', 'funder', 'press contact', 'needs follow-up', 'volunteer hub', 'rural', 'youth-led', 'BIPOC-led'];
+const TYPES = Object.keys(ORGANIZATION_TYPES) as OrganizationType[];
+const STAGE_KEYS = Object.keys(STAGES) as Stage[];
+const BANDS = Object.keys(BUDGET_BANDS) as BudgetBand[];
+const CONTRIBUTION_KEYS = Object.keys(CONTRIBUTIONS) as Contribution[];
+
+interface Generated {
+  csv: string;
+  /** The rows as the import stores them (organizations' columns), for the bare loop. */
+  stored: unknown[][];
+}
+
+function generate(): Generated {
+  const random = seededRandom(2026);
+  const some = <T>(items: readonly T[], max: number) => [...new Set(Array.from({ length: random.int(0, max) }, () => random.pick(items)))];
+  const headers = ORGANIZATION_IMPORT_KEYS.map((k) => ORGANIZATION_IMPORT_FIELDS[k]);
+  const lines: string[][] = [headers];
+  const stored: unknown[][] = [];
+  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date().toISOString();
+  for (let i = 0; i < ROWS; i++) {
+    const type = random.pick(TYPES);
+    const sector = ORGANIZATION_TYPES[type].sector;
+    const city = random.pick(CITIES);
+    const stage = random.pick(STAGE_KEYS);
+    const tier = stage === 'member' ? random.pick(Object.keys(TIERS) as (keyof typeof TIERS)[]) : null;
+    const name = `${random.pick(PREFIXES)}${city} ${random.pick(WORDS)} ${i + 1}`;
+    const domain = `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.org`;
+    const otherNames = random.next() < 0.2 ? [`${name.split(' ')[0] ?? ''} ${i + 1}`] : [];
+    const issueAreas = some(DEFAULT_ISSUE_AREAS, 2);
+    const regions = some(REGIONS, 2);
+    const populations = some(DEFAULT_POPULATIONS, 2);
+    const score = random.next() < 0.7 ? random.int(1, 5) : null;
+    const note = score !== null && random.next() < 0.3 ? 'Shares our coverage goal.' : '';
+    const contributions = some(CONTRIBUTION_KEYS, 2);
+    const email = random.next() < 0.8 ? `info@${domain}` : '';
+    const phone = `+1 555 ${String(random.int(100, 999))} ${String(random.int(1000, 9999))}`;
+    const address = `${random.int(1, 999)} Main Street`;
+    const district = `District ${random.int(1, 9)}`;
+    const registration = random.next() < 0.5 ? `NP-${random.int(1000, 99999)}` : '';
+    const staff = random.next() < 0.6 ? random.int(0, 400) : null;
+    const band = random.next() < 0.5 ? random.pick(BANDS) : null;
+    const tags = some(TAGS, 2);
+    const notes = random.next() < 0.2 ? 'Runs the Saturday clinic.' : '';
+    lines.push([
+      name,
+      otherNames.join('; '),
+      SECTORS[sector],
+      ORGANIZATION_TYPES[type].label,
+      STAGES[stage],
+      tier ? TIERS[tier] : '',
+      issueAreas.join('; '),
+      regions.join('; '),
+      populations.join('; '),
+      score === null ? '' : String(score),
+      note,
+      contributions.map((c) => CONTRIBUTIONS[c]).join('; '),
+      domain,
+      email,
+      phone,
+      address,
+      city,
+      district,
+      registration,
+      staff === null ? '' : String(staff),
+      band ? BUDGET_BANDS[band] : '',
+      tags.join('; '),
+      notes,
+    ]);
+    // prettier-ignore
+    stored.push([
+      randomUUID(), name, JSON.stringify(otherNames), sector, type, JSON.stringify(issueAreas), JSON.stringify(regions), JSON.stringify(populations),
+      score, note, stage, today, tier, JSON.stringify(contributions), domain, email, phone, address, city, district, registration, staff, band,
+      JSON.stringify(tags), notes, null, now, now,
+    ]);
+  }
+  return { csv: `\uFEFF${Papa.unparse(lines, { newline: '\r\n' })}\r\n`, stored };
+}
+
+const generated = generate();
+const content = Buffer.from(generated.csv).toString('base64');
+console.log(`[import bench] ${ROWS.toLocaleString('en')} rows, ${(Buffer.byteLength(generated.csv) / 1024 / 1024).toFixed(1)} MB of CSV`);
+
+// ---------------------------------------------------------------------------------------------
+// The import, through backend.call.
+
+const imported = await freshBackend('import.coalition');
+const t0 = performance.now();
+const preview = await ok(imported, 'imports.open', { entity: 'organization', fileName: 'partners.csv', content });
+const t1 = performance.now();
+const plan = { importId: preview.importId, entity: 'organization' as const, mapping: preview.mapping as (typeof ORGANIZATION_IMPORT_KEYS)[number][], duplicates: 'skip' as const };
+const check = await ok(imported, 'imports.check', plan);
+const t2 = performance.now();
+const result = await ok(imported, 'imports.run', { ...plan, skipInvalid: false });
+const t3 = performance.now();
+if (result.created !== ROWS || check.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify({ check, result })}`);
+const importSeconds = (t3 - t0) / 1000;
+const importRate = ROWS / importSeconds;
+
+// ---------------------------------------------------------------------------------------------
+// The bare loop: prepared INSERTs in one transaction into a fresh workspace (same schema).
+
+const bare = await freshBackend('bare.coalition');
+const bareSeconds = await bare.bulkLoad((sqlite) => {
+  const insertOrganization = sqlite.prepare(`insert into organizations (id, name, other_names_json, sector, type, issue_areas_json, regions_json, populations_json,
+      alignment_score, alignment_note, stage, stage_changed_on, tier, contributions_json, website, email, phone, address, city, district,
+      registration_number, staff_size, budget_band, tags_json, notes, last_contacted_on, created_at, updated_at)
+    values (${Array.from({ length: 28 }, () => '?').join(', ')})`);
+  const insertStage = sqlite.prepare('insert into organization_stage_changes (id, organization_id, stage, changed_on) values (?, ?, ?, ?)');
+  const started = performance.now();
+  for (const row of generated.stored) {
+    insertOrganization.run(row);
+    insertStage.run(randomUUID(), row[0], row[10], row[11]);
+  }
+  return (performance.now() - started) / 1000;
+});
+const bareRate = ROWS / bareSeconds;
+
+console.log(
+  `[import bench] import (open ${((t1 - t0) / 1000).toFixed(2)} s + check ${((t2 - t1) / 1000).toFixed(2)} s + run ${((t3 - t2) / 1000).toFixed(2)} s) = ${importSeconds.toFixed(2)} s, ${Math.round(importRate).toLocaleString('en')} rows/s (target ≤ 10 s)${importSeconds > 10 ? '  ← MISSED' : ''}`,
+);
+console.log(`[import bench] bare better-sqlite3 loop: ${bareSeconds.toFixed(2)} s, ${Math.round(bareRate).toLocaleString('en')} rows/s`);
+console.log(`[import bench] import / bare = ${((importRate / bareRate) * 100).toFixed(0)}% (target ≥ 30%)${importRate / bareRate < 0.3 ? '  ← MISSED' : ''}`);
+
+// vitest's table: a dry run of the whole file again (the conversion is cached per mapping, so this is matching and validation).
+describe('import', () => {
+  bench(
+    `imports.open, ${(ROWS / 10).toLocaleString('en')} rows`,
+    async () => {
+      await ok(imported, 'imports.open', { entity: 'organization', fileName: 'small.csv', content: Buffer.from(generated.csv.slice(0, generated.csv.indexOf('\r\n', generated.csv.length / 10) + 2)).toString('base64') });
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+});

@@ -88,6 +88,14 @@ try {
   await page.getByRole('table', { name: 'Organization fields' }).getByText('Dues status').waitFor();
   await shot(page, 'custom-fields');
 
+  // Backups: the one taken when the sample opened (before the fields above), and a manual one
+  // taken through the same RPC as "Back up now" (without its notification over the buttons).
+  await page.evaluate(`window.coalition.call('backups.create', {})`);
+  await page.goto(`${harness.url}#/backups`);
+  await page.reload();
+  await page.getByRole('table', { name: 'Backups' }).getByRole('row').nth(2).waitFor();
+  await shot(page, 'backups');
+
   await page.emulateMedia({ colorScheme: 'dark' });
   await areas.getByRole('link', { name: 'Directory', exact: true }).click();
   await orgTable.getByRole('row').nth(1).waitFor();

@@ -1,11 +1,12 @@
 import { basename, extname } from 'node:path';
-import { backupsContract } from '@shared/backups/contract';
-import type { RpcResult } from '@shared/rpc';
-import { validationError } from '@shared/validation';
+import { backupsContract } from '../../../shared/backups/contract';
+import type { RpcResult } from '../../../shared/rpc';
+import { validationError } from '../../../shared/validation';
 
 // The backup methods that need a path: answered by the shell, which asks the coordinator in a
 // native dialog and then hands the chosen path to the backend host. The renderer never names a
 // path. Pure apart from the injected dialogs and host, so it is unit-tested with fakes.
+// Relative imports: the web harness (plain tsx, no @shared alias) runs this file too.
 
 export const ENCRYPTED_EXTENSION = 'cdbackup';
 export const ENCRYPTED_FILTERS = [{ name: 'Coalition Desk backup', extensions: [ENCRYPTED_EXTENSION] }];

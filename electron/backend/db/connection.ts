@@ -54,11 +54,14 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     throw new AppError('workspace', `The workspace file was not found: ${path}`);
   }
   if (exists) {
-    if (statSync(path).size === 0 && !options.create) {
+    const empty = statSync(path).size === 0;
+    if (empty && !options.create) {
       throw new AppError('workspace', 'This file is empty: it is not a Coalition Desk workspace.', { path });
     }
-    // First from the raw header, which opens no connection and so leaves no side files.
-    checkHeader(readHeader(path), path, schemaVersion);
+    // First from the raw header, which opens no connection and so leaves no side files. An empty
+    // file with `create` is still a new workspace: SQLite creates the file before it writes a
+    // byte, and a crash in between must not lock the app out of its default workspace.
+    if (!empty) checkHeader(readHeader(path), path, schemaVersion);
   }
   // After an unclean shutdown, check read-only first: closing a read-write connection copies the
   // WAL into the file (a checkpoint), which must not happen to a file that turns out damaged.

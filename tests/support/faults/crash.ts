@@ -163,7 +163,8 @@ async function verify(lane: Lane, target: string, cycle: number, seed: number, s
   // 1. The app reopens it and answers calls.
   let backend;
   try {
-    backend = await createBackend({ workspacePath: target });
+    // As the app opens its default workspace: with create (a kill can leave an empty file).
+    backend = await createBackend({ workspacePath: target, create: true });
   } catch (error) {
     fail(seed, cycle, `the workspace did not reopen: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -29,9 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value_text', 'text')
     .addColumn('value_number', 'real')
     .execute();
-  // One value per record and field; also the lookup of one record's value when a filter tests
-  // records one by one (named, so queries can ask for it).
+  // One value per record and field.
   await sql`create unique index custom_values_one on custom_values(field_id, record_id)`.execute(db);
+  // One record's value, without reading the row, when a filter tests records one by one (named,
+  // so queries can ask for it: without statistics the planner may prefer a value range instead).
+  await sql`create index custom_values_lookup on custom_values(field_id, record_id, value_text collate nocase, value_number)`.execute(db);
   // Filters read `record_id`s of one field by value straight from these covering indexes: text and
   // choice values ignoring case, number and date ranges in order.
   await sql`create index custom_values_text on custom_values(field_id, value_text collate nocase, record_id)`.execute(db);

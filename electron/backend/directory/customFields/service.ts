@@ -353,7 +353,7 @@ export function matchesCustomFilters(recordId: Expression<unknown>, filters: rea
   return (filters ?? []).map((filter) =>
     mode === 'in'
       ? sql<SqlBool>`${recordId} in (${customFilterIds(filter)})`
-      : sql<SqlBool>`exists (select 1 from custom_values indexed by custom_values_one where field_id = ${filter.fieldId} and record_id = ${recordId} and ${sql.join(valueConditions(filter).slice(1), sql` and `)})`,
+      : sql<SqlBool>`exists (select 1 from custom_values indexed by custom_values_lookup where field_id = ${filter.fieldId} and record_id = ${recordId} and ${sql.join(valueConditions(filter).slice(1), sql` and `)})`,
   );
 }
 

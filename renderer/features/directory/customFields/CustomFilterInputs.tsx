@@ -1,4 +1,4 @@
-import { Group, MultiSelect, NumberInput, TagsInput } from '@mantine/core';
+import { Group, Input, MultiSelect, NumberInput, TagsInput } from '@mantine/core';
 import type { CustomField, CustomFieldEntity, CustomFilter } from '@shared/directory/customFields';
 import { useRpcQuery } from '../../../api/queries';
 import { IsoDateInput } from '../../../components/IsoDateInput';
@@ -60,38 +60,46 @@ export function CustomFilterInputs({
           case 'number': {
             const bound = (v: string | number) => (typeof v === 'number' ? v : undefined);
             return (
-              <Group key={field.id} gap={6} grow wrap="nowrap" align="flex-end">
-                <NumberInput
-                  size="xs"
-                  label={`${field.label} from`}
-                  value={typeof filter?.from === 'number' ? filter.from : ''}
-                  onChange={(v) => set(field, { ...filter, from: bound(v) })}
-                />
-                <NumberInput
-                  size="xs"
-                  label={`${field.label} to`}
-                  value={typeof filter?.to === 'number' ? filter.to : ''}
-                  onChange={(v) => set(field, { ...filter, to: bound(v) })}
-                />
-              </Group>
+              <Input.Wrapper key={field.id} size="xs" label={field.label}>
+                <Group gap={6} grow wrap="nowrap">
+                  <NumberInput
+                    size="xs"
+                    aria-label={`${field.label} from`}
+                    placeholder="From"
+                    value={typeof filter?.from === 'number' ? filter.from : ''}
+                    onChange={(v) => set(field, { ...filter, from: bound(v) })}
+                  />
+                  <NumberInput
+                    size="xs"
+                    aria-label={`${field.label} to`}
+                    placeholder="To"
+                    value={typeof filter?.to === 'number' ? filter.to : ''}
+                    onChange={(v) => set(field, { ...filter, to: bound(v) })}
+                  />
+                </Group>
+              </Input.Wrapper>
             );
           }
           case 'date':
             return (
-              <Group key={field.id} gap={6} grow wrap="nowrap" align="flex-end">
-                <IsoDateInput
-                  {...common}
-                  label={`${field.label} from`}
-                  value={typeof filter?.from === 'string' ? filter.from : null}
-                  onChange={(v) => set(field, { ...filter, from: v ?? undefined })}
-                />
-                <IsoDateInput
-                  {...common}
-                  label={`${field.label} to`}
-                  value={typeof filter?.to === 'string' ? filter.to : null}
-                  onChange={(v) => set(field, { ...filter, to: v ?? undefined })}
-                />
-              </Group>
+              <Input.Wrapper key={field.id} size="xs" label={field.label}>
+                <Group gap={6} grow wrap="nowrap">
+                  <IsoDateInput
+                    {...common}
+                    aria-label={`${field.label} from`}
+                    placeholder="From"
+                    value={typeof filter?.from === 'string' ? filter.from : null}
+                    onChange={(v) => set(field, { ...filter, from: v ?? undefined })}
+                  />
+                  <IsoDateInput
+                    {...common}
+                    aria-label={`${field.label} to`}
+                    placeholder="To"
+                    value={typeof filter?.to === 'string' ? filter.to : null}
+                    onChange={(v) => set(field, { ...filter, to: v ?? undefined })}
+                  />
+                </Group>
+              </Input.Wrapper>
             );
         }
       })}

@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { OPEN_CHECKS } from '../../../electron/backend/db/connection';
 import { toErrorPayload } from '../../../electron/backend/rpc/errors';
 import { generateDirectory } from '../../../electron/backend/sample/directory';
+import type { Input } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import { expectNoStack, fails, ok, sha256, withSqlite } from '../../support/backend';
 import { rng, seedFromEnv, type Rng } from '../../support/faults/prng';
@@ -38,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-function organization(name: string) {
+function organization(name: string): Input<'organizations.create'> {
   return {
     name,
     otherNames: [],
@@ -62,7 +63,7 @@ function organization(name: string) {
     budgetBand: null,
     tags: ['tenants'],
     notes: '',
-  } as const;
+  };
 }
 
 type Damage = { label: string; main: Buffer; wal?: Buffer; shm?: Buffer };

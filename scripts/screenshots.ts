@@ -61,6 +61,23 @@ try {
   await page.goto(`${harness.url}#/directory/lists`);
   await page.getByRole('table', { name: 'Issue areas' }).getByRole('link').first().waitFor();
   await shot(page, 'directory-lists');
+
+  // The import mapper: a partner list as a coordinator might get it, with two rows the dry run
+  // flags. A tall window, so the whole screen (file, mapping, dry run) is in one picture.
+  await page.setViewportSize({ width: 1360, height: 1780 });
+  await page.goto(`${harness.url}#/directory/import`);
+  const partnerList = [
+    'Organization,Sector,Stage,Town,E-mail,Phone,Staff,Focus',
+    'Lakeshore Legal Clinic,Nonprofit,Engaged,Lakeshore,intake@lakeshorelegal.org,(555) 014-2210,14,Legal rights; Housing',
+    'Westside Parents Network,Community & grassroots,Contacted,Westside,hello@westsideparents.org,,0,Education; Youth',
+    'Riverbend Mosque Food Pantry,Community & grassroots,Friendly,Riverbend,,(555) 014-8890,2,Food security',
+    'Harbor Health Foundation,Private sector,Identified,Harbor City,grants@harborhealth,(555) 014-3300,9,Healthcare access',
+    'North County Tenants Union,Community & grassroots,Member,North County,ntu@example.org,,1,Housing',
+  ].join('\n');
+  await page.locator('input[type=file]').setInputFiles({ name: 'partner-list.csv', mimeType: 'text/csv', buffer: Buffer.from(partnerList) });
+  await page.getByRole('table', { name: 'Row problems' }).waitFor();
+  await shot(page, 'import-mapper');
+  await page.setViewportSize({ width: 1360, height: 880 });
   // Custom fields: the sample coalition has none, so three are defined (and filled in on some
   // organizations) through the same RPC the screens use.
   // (A string, not a function: tsx would wrap a function's inner helpers in a __name the page lacks.)

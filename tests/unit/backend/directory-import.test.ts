@@ -478,6 +478,39 @@ describe('progress', () => {
   });
 });
 
+describe('large imports', () => {
+  const schema = (path: string) => withSqlite(path, (db) => db.prepare("select type, name, tbl_name, sql from sqlite_schema order by name").all());
+
+  it('10,000 rows into an empty directory: indexes rebuilt as they were, labels and search filled', async () => {
+    const { backend, path } = await useBackend();
+    const before = schema(path);
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`Partner ${i}`, i % 3 ? 'Member' : 'Engaged', i % 2 ? 'Riverside' : 'São Paulo', i % 5 ? 'clinic; rural' : 'food']);
+    const preview = await open(backend, csvOf([['Name', 'Stage', 'City', 'Tags'], ...rows]));
+    expect(await ok(backend, 'imports.run', plan(preview))).toEqual({ created: 10_000, updated: 0, skipped: 0, invalid: 0 });
+    expect(schema(path)).toEqual(before);
+    const counts = withSqlite(path, (db) => ({
+      integrity: db.pragma('integrity_check', { simple: true }),
+      labels: db.prepare("select count(*) as n from organization_labels where field = 'tag'").get(),
+      stages: db.prepare('select count(*) as n from organization_stage_changes').get(),
+      log: db.prepare('select count(*) as n, count(distinct batch) as b from change_log').get(),
+    }));
+    expect(counts).toEqual({ integrity: 'ok', labels: { n: 8000 * 2 + 2000 }, stages: { n: 10_000 }, log: { n: 20_000, b: 1 } });
+    expect((await ok(backend, 'organizations.list', { filters: { tag: ['food'] } })).total).toBe(2000);
+    expect((await ok(backend, 'organizations.list', { filters: { text: 'sao paulo partner 9998' } })).rows.map((r) => r.name)).toEqual(['Partner 9998']);
+  });
+
+  it('a failed large import leaves the file as it was, indexes included', async () => {
+    const { backend, path } = await useBackend();
+    const rows = Array.from({ length: 10_001 }, (_, i) => [`Partner ${i}`, i === 10_000 ? 'Someday' : 'Member']);
+    const preview = await open(backend, csvOf([['Name', 'Stage'], ...rows]));
+    const before = snapshot(path);
+    const beforeSchema = schema(path);
+    expect((await fails(backend, 'imports.run', { ...plan(preview), skipInvalid: false })).message).toMatch(/^1 row has problems/);
+    expect(schema(path)).toEqual(beforeSchema);
+    expect(snapshot(path)).toEqual(before);
+  });
+});
+
 describe('export → import', () => {
   it('re-imports an exported CSV of organizations with every field intact', async () => {
     const { backend } = await useBackend();

@@ -461,15 +461,54 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
   }
   const total = plan.targets.length;
   ctx.progress('import', 0, total);
-  for (let start = 0; start < total; start += PROGRESS_EVERY) {
-    const chunk = plan.targets.slice(start, start + PROGRESS_EVERY);
-    if (plan.entity === 'organization') await writeOrganizations(ctx, chunk as Target<OrganizationInput>[]);
-    else await writePeople(ctx, chunk as Target<PersonInput>[]);
-    ctx.progress('import', Math.min(total, start + chunk.length), total);
-  }
+  const created = plan.counts.created;
+  const growing =
+    plan.entity === 'organization'
+      ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created }]
+      : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created }];
+  await withIndexesRebuilt(ctx, growing, async () => {
+    for (let start = 0; start < total; start += PROGRESS_EVERY) {
+      const chunk = plan.targets.slice(start, start + PROGRESS_EVERY);
+      if (plan.entity === 'organization') await writeOrganizations(ctx, chunk as Target<OrganizationInput>[]);
+      else await writePeople(ctx, chunk as Target<PersonInput>[]);
+      ctx.progress('import', Math.min(total, start + chunk.length), total);
+    }
+  });
   await rememberMapping(ctx, file.entity, file.headers, input.mapping);
   staged.delete(file.id);
   return plan.counts;
+}
+
+/** A big import into a table at least as big as it rebuilds the table's indexes afterwards rather than updating them row by row. */
+const REBUILD_MIN_ROWS = 10_000;
+
+/**
+ * Runs `write` with the (non-unique) indexes of the tables that will at least double by REBUILD_MIN_ROWS
+ * rows or more dropped, then creates them again from their stored definitions: building an index
+ * from sorted rows costs a fraction of inserting each row into it (measured: 100k organizations,
+ * 18 → 8 CPU seconds with the label and search triggers). All in the call's transaction, so a
+ * failure restores the indexes with everything else. The first table of each group decides; the
+ * others (a trigger-filled label table) follow it.
+ */
+async function withIndexesRebuilt(ctx: Db, groups: { tables: string[]; adding: number }[], write: () => Promise<void>): Promise<void> {
+  const dropped: { name: string; sql: string }[] = [];
+  for (const { tables, adding } of groups) {
+    const [first] = tables;
+    if (first === undefined || adding < REBUILD_MIN_ROWS) continue;
+    // max(rowid) is the row count or more, and costs nothing to read.
+    const { rows: size } = await sql<{ n: number | null }>`select max(rowid) as n from ${sql.table(first)}`.execute(ctx.db);
+    if ((size[0]?.n ?? 0) > adding) continue;
+    for (const table of tables) {
+      const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_schema where type = 'index' and tbl_name = ${table} and sql is not null`.execute(ctx.db);
+      for (const index of rows) {
+        if (/^\s*create\s+unique\b/i.test(index.sql)) continue;
+        await sql`drop index ${sql.id(index.name)}`.execute(ctx.db);
+        dropped.push(index);
+      }
+    }
+  }
+  await write();
+  for (const index of dropped) await sql.raw(index.sql).execute(ctx.db);
 }
 
 /** The organization's columns in the table's order (as a record read back is logged). */

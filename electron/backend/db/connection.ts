@@ -11,8 +11,8 @@ export const APPLICATION_ID = 0x4344534b;
 /**
  * Files up to `quickCheckMaxBytes` get SQLite's quick_check (every page's structure, and the
  * full-text indexes) at every open; larger ones only after an unclean shutdown (a WAL left
- * behind). quick_check reads the whole file: ~3.5 s for a 1.4 GB coalition-scale workspace (100k
- * organizations, 250k people, 1M interactions), ~0.3 s at this limit. Damage a later read finds
+ * behind). quick_check reads the whole file: 3.5–10 s (idle to busy 2-core machine) for a 1.4 GB
+ * coalition-scale workspace (100k organizations, 250k people, 1M interactions), ~0.3 s at this limit. Damage a later read finds
  * is a clear workspace error too (rpc/errors.ts). Tests lower the limit to reach the big-file path.
  */
 export const OPEN_CHECKS = { quickCheckMaxBytes: 128 * 1024 * 1024 };
@@ -160,6 +160,8 @@ function checkReadOnly(path: string, schemaVersion: number): void {
 
 /** SQLite's quick_check: every page's structure (not the indexes' content), stopping at the first problem. */
 function checkPages(sqlite: SqliteDatabase.Database, path: string): void {
+  // With SQLite's default 2 MB page cache the check is many times slower on a large file.
+  sqlite.pragma('cache_size = -65536');
   const [first] = sqlite.pragma('quick_check(1)') as { quick_check: string }[];
   if (first?.quick_check !== 'ok') throw damaged(path, first?.quick_check ?? 'no answer from the check');
 }

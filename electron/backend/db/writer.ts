@@ -85,6 +85,19 @@ export class Writer {
     }
   }
 
+  /**
+   * Bulk deletes: the caller has just read each record's whole row in this transaction and passes
+   * it as the log's before-image; deleted and logged a chunk at a time. Returns how many.
+   */
+  async removeMany<T extends RecordedTable>(table: T, rows: readonly (Selectable<Database[T]> & { id: string })[]): Promise<number> {
+    for (let start = 0; start < rows.length; start += BULK_CHUNK) {
+      const chunk = rows.slice(start, start + BULK_CHUNK) as unknown as readonly (Row & { id: string })[];
+      await this.#db.deleteFrom(table as string).where('id', 'in', chunk.map((row) => row.id)).execute();
+      await this.#log(chunk.map((row) => this.#logRow(table, row.id, 'delete', row, null)));
+    }
+    return rows.length;
+  }
+
   /** Deletes one record; returns false when it did not exist. */
   async remove(table: RecordedTable, id: string): Promise<boolean> {
     const before = await this.#read(table, id);

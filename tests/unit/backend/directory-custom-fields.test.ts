@@ -290,5 +290,17 @@ describe('deleting, merging, exporting', () => {
     // The value's write shares the organization's batch (one undo step per call).
     const orgCreate = changeLog(path).find((r) => r.entity === 'organizations' && r.action === 'create');
     expect(values[0]?.batch).toBe(orgCreate?.batch);
+
+    // Deleting a field logs each value's row (before-image) and the field, in one batch.
+    await ok(backend, 'organizations.update', { id: created.id, organization: org('Harbor Legal Aid', { [dues.id]: 'Waived' }) });
+    const other = await ok(backend, 'organizations.create', org('Bay Tenants Union', { [dues.id]: 'Paid' }));
+    await ok(backend, 'customFields.delete', { id: dues.id });
+    const last = changeLog(path).filter((r) => r.action === 'delete');
+    expect(last.map((r) => r.entity).sort()).toEqual(['custom_fields', 'custom_values', 'custom_values', 'custom_values']);
+    const deletion = last.slice(-3);
+    expect(new Set(deletion.map((r) => r.batch)).size).toBe(1);
+    expect(deletion.filter((r) => r.entity === 'custom_values').map((r) => (JSON.parse(r.before_json ?? '{}') as { record_id: string }).record_id).sort()).toEqual(
+      [created.id, other.id].sort(),
+    );
   });
 });

@@ -154,11 +154,14 @@ export async function saveCustomField(ctx: CallContext, input: CustomFieldInput)
   return toField(await mustReadField(ctx, id), 0);
 }
 
-/** Deletes a field and every value in it, each through the Writer (so the deletion can be undone). */
+/**
+ * Deletes a field and every value in it through the Writer's bulk path (each value's row is in
+ * the change log, so the deletion can be undone as one step).
+ */
 export async function deleteCustomField(ctx: CallContext, id: string): Promise<{ deleted: true; values: number }> {
   await mustReadField(ctx, id);
-  const values = await ctx.db.selectFrom('custom_values').select('id').where('field_id', '=', id).execute();
-  for (const value of values) await ctx.write.remove('custom_values', value.id);
+  const values = await ctx.db.selectFrom('custom_values').selectAll().where('field_id', '=', id).execute();
+  await ctx.write.removeMany('custom_values', values);
   await ctx.write.remove('custom_fields', id);
   return { deleted: true, values: values.length };
 }

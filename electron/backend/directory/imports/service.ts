@@ -355,8 +355,9 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
     if (!patch) return invalid(cellProblems);
     const row = file.rowNumbers[r] as number;
     let target: Target<OrganizationInput | PersonInput> | undefined;
+    const keys = strategy === 'create' ? [] : matchKeys(entity, patch);
     if (strategy !== 'create') {
-      for (const key of matchKeys(entity, patch)) {
+      for (const key of keys) {
         const hit = index.get(key);
         if (hit === undefined) continue;
         if (typeof hit !== 'string') target = hit;
@@ -397,6 +398,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
         }),
       );
     }
+    const isNew = !target;
     if (target) {
       target.input = checked.data;
       if (organizationId) target.organizationId = organizationId;
@@ -411,7 +413,8 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
       counts.created += 1;
     }
     if (strategy !== 'create') {
-      for (const key of matchKeys(entity, checked.data)) {
+      // A new record answers to the row's own keys (the schema only trims, which the keys ignore).
+      for (const key of isNew ? keys : matchKeys(entity, checked.data)) {
         const hit = index.get(key);
         // The record this row made or changed now answers to its keys, unless another one already does.
         if (hit === undefined || (typeof hit === 'string' && hit === target.id)) index.set(key, target);

@@ -31,9 +31,16 @@ export function copyFromFile(source: string): CopyTo {
     const reader = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
     try {
       reader.pragma('busy_timeout = 5000');
-      // better-sqlite3's first step copies every page at once: one read transaction, one state.
-      await reader.backup(dest);
+      // The copy runs in steps with the event loop free in between. Without a read transaction
+      // held across the steps, every write by the app's connection restarts the copy, and steady
+      // writes starve it; with one, the copy is the snapshot of when it began (WAL lets the
+      // writer go on meanwhile).
+      reader.exec('BEGIN');
+      reader.prepare('select count(*) from sqlite_schema').get();
+      // 1024 pages (4 MB) a step: few steps for a large workspace, short pauses for the app.
+      await reader.backup(dest, { progress: () => 1024 });
     } finally {
+      if (reader.inTransaction) reader.exec('COMMIT');
       reader.close();
     }
   };

@@ -48,6 +48,33 @@ describe('backup snapshots', () => {
     expect((await ok(backend, 'organizations.list', {})).total).toBe(30);
   });
 
+  it('finishes while another connection writes without pause (the copy is the state when it began)', async () => {
+    const { backend, path } = await useBackend();
+    for (let i = 0; i < 20; i++) await ok(backend, 'organizations.create', organizationInput({ name: `Partner ${i}` }));
+    // A large table, so the copy takes many steps.
+    await backend.bulkLoad((sqlite) => {
+      sqlite.exec('create table ballast (x text)');
+      const insert = sqlite.prepare('insert into ballast values (?)');
+      for (let i = 0; i < 60_000; i++) insert.run(`row ${i} ${'x'.repeat(80)}`);
+    });
+    const store = new BackupStore(join(useTemp(), 'backups'));
+    let done = false;
+    let writes = 0;
+    const writer = (async () => {
+      while (!done) {
+        await ok(backend, 'organizations.create', organizationInput({ name: `During ${writes++}` }));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const taken = await store.create('manual', copyFromFile(path)).finally(() => {
+      done = true;
+    });
+    await writer;
+    expect(writes).toBeGreaterThan(0);
+    expect(taken.counts.organizations).toBeGreaterThanOrEqual(20);
+    expect(taken.counts.organizations).toBeLessThan(20 + writes);
+  });
+
   it('reports a copy that fails its integrity check and does not keep it', async () => {
     const { backend, path } = await useBackend();
     for (let i = 0; i < 40; i++) await ok(backend, 'organizations.create', organizationInput({ name: `Partner ${i}` }));
@@ -246,6 +273,24 @@ describe('automatic schedule', () => {
 
     await auto.stop();
     expect(callbacks).toHaveLength(0);
+  });
+
+  it('after a restore, the restored state counts as backed up until it changes', async () => {
+    const { backend, path } = await useBackend();
+    await ok(backend, 'organizations.create', organizationInput());
+    const store = new BackupStore(join(useTemp(), 'backups'));
+    const auto = new AutoBackup({
+      changeSeq: () => backend.changeSeq(),
+      newestBackupSeq: () => store.list()[0]?.changeSeq ?? null,
+      take: async () => void (await store.create('automatic', copyFromFile(path))),
+      timers: fakeTimers().timers,
+    });
+    await auto.start({ atOpen: false });
+    await auto.tick();
+    expect(store.list()).toHaveLength(0);
+    await ok(backend, 'organizations.create', organizationInput({ name: 'After Restore' }));
+    await auto.tick();
+    expect(store.list()).toHaveLength(1);
   });
 
   it('skips the backup at open when the newest backup already holds this state, and for an empty workspace', async () => {

@@ -15,18 +15,44 @@ function textTypeError(label: string) {
   return { error: (issue: { input?: unknown }) => (issue.input === undefined ? `${label} is missing.` : `${label} must be text.`) };
 }
 
+// Control characters and invalid Unicode. Single-line text turns tabs and line breaks (a pasted or
+// imported multi-line address) into spaces and refuses every other C0/C1 control character; long
+// text keeps tabs and line breaks. Both refuse lone UTF-16 surrogates (half an emoji: invalid
+// Unicode that SQLite would store as replacement characters, and JSON encoders may choke on).
+const SINGLE_LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+const LONG_TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function cleanText(value: string, control: RegExp, label: string, ctx: z.core.$RefinementCtx<string>): void {
+  if (LONE_SURROGATE.test(value)) {
+    ctx.addIssue({ code: 'custom', message: `${label} contains invalid Unicode (half of a character pair); retype or paste it again.`, input: value });
+    return;
+  }
+  const found = control.exec(value);
+  if (found) ctx.addIssue({ code: 'custom', message: `${label} contains a control character (${codePoint(found[0])}); remove it.`, input: value });
+}
+
 /** Trimmed single-line text with a length limit; empty is allowed unless `min` is set. */
 export function text(max: number, label: string, min = 0) {
   return z
     .string(textTypeError(label))
+    .overwrite((value) => value.replace(/[\t\r\n]+/g, ' '))
     .trim()
     .min(min, { message: min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
-    .max(max, { message: `${label} must be at most ${max} characters.` });
+    .max(max, { message: `${label} must be at most ${max} characters.` })
+    .superRefine((value, ctx) => cleanText(value, SINGLE_LINE_CONTROL, label, ctx));
 }
 
-/** Long free text (markdown allowed) with a length limit. */
+/** Long free text (markdown allowed) with a length limit; tabs and line breaks are kept. */
 export function longText(max: number, label: string) {
-  return z.string(textTypeError(label)).max(max, { message: `${label} must be at most ${max.toLocaleString('en')} characters.` });
+  return z
+    .string(textTypeError(label))
+    .max(max, { message: `${label} must be at most ${max.toLocaleString('en')} characters.` })
+    .superRefine((value, ctx) => cleanText(value, LONG_TEXT_CONTROL, label, ctx));
 }
 
 export const emptyInput = z.strictObject({});

@@ -4,15 +4,21 @@ import { AppError, type FieldIssue } from './errors';
 // Shared by the backend (every RPC input) and the shell (its own methods), so a bad value reads
 // the same wherever it is caught.
 
-/** Turns a zod failure into a validation error that names every field at fault. */
+/**
+ * Field issues sent back with one error: a form shows a handful, and a hostile 100k-item list must
+ * not come back as 100k issues (megabytes over IPC). The message still counts them all.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/** Turns a zod failure into a validation error that names every field at fault (the first MAX_REPORTED_ISSUES). */
 export function validationError(method: string, error: z.ZodError, what: 'input' | 'output'): AppError {
-  const issues: FieldIssue[] = error.issues.map((issue) => ({
+  const issues: FieldIssue[] = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
   const first = issues[0];
   const summary = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid value';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   if (what === 'output') {
     return new AppError('internal', `${method} produced an invalid result: ${summary}${more}`, { issues });
   }

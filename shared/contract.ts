@@ -53,6 +53,8 @@ export const HOST_METHODS = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'backups.openReadOnly',
+  'backups.closeReadOnly',
   'backups.useDefaultFolder',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */

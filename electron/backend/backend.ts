@@ -43,6 +43,8 @@ export interface BackendOptions {
   beforeMigrate?: OpenOptions['beforeMigrate'];
   /** Takes a backup before the calls listed in BACKUP_BEFORE; if it fails the call is not run. */
   backUpBefore?: (kind: BackupKind) => Promise<void>;
+  /** A backup opened to copy records out of: every write is refused (PRAGMA query_only). */
+  readOnly?: boolean;
 }
 
 export interface Backend {
@@ -67,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...(options.beforeMigrate ? { beforeMigrate: options.beforeMigrate } : {}),
   });
   let closed = false;
+  if (options.readOnly) workspace.sqlite.pragma('query_only = ON');
 
   async function run(method: Method, input: unknown): Promise<unknown> {
     const handler = (handlers as Partial<Record<Method, Handler<Method>>>)[method];
@@ -103,6 +106,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         if (!isMethod(method)) throw new AppError('validation', `Unknown method: ${JSON.stringify(String(method)).slice(0, 80)}.`);
         return { ok: true, value: await run(method, input) };
       } catch (error) {
+        if (options.readOnly && error instanceof Error && /readonly|query_only/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`)) {
+          return {
+            ok: false,
+            error: { code: 'conflict', message: 'This is a backup opened read-only: nothing in it can change. Go back to your workspace to make changes.' },
+          };
+        }
         return { ok: false, error: toErrorPayload(error) };
       }
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from '../common';
+import { workspaceInfo } from '../workspace/contract';
 
 // Backups of the open workspace. The list, "Back up now" and restore are answered by the backend
 // host (it owns which workspace is open and its files); the encrypted file and the folder choice
@@ -65,6 +66,16 @@ export const backupsContract = {
     summary: 'Back up the current state, then replace the workspace with a backup.',
     input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
     output: z.object({ restored: backupSummary, safetyBackup: backupSummary }),
+  },
+  'backups.openReadOnly': {
+    summary: 'Open a backup read-only, in place of the workspace, to copy records out of it.',
+    input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
+    output: workspaceInfo,
+  },
+  'backups.closeReadOnly': {
+    summary: 'Close the backup opened read-only and go back to the workspace.',
+    input: emptyInput,
+    output: workspaceInfo,
   },
   'backups.useDefaultFolder': {
     summary: 'Keep backups in the default folder next to the workspace again.',

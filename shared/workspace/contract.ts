@@ -8,6 +8,8 @@ export const workspaceInfo = z.object({
   schemaVersion: z.number().int(),
   isSample: z.boolean(),
   appVersion: z.string(),
+  /** Set while a backup is open read-only (to copy records out of); absent for a workspace. */
+  viewingBackup: z.object({ id: z.string(), createdAt: z.string(), kind: z.string() }).optional(),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfo>;
 

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { passphrase as passphraseSchema, type BackupList, type BackupSummary } from '@shared/backups/contract';
 import { contract, HOST_METHODS, type ParsedInput } from '@shared/contract';
@@ -25,6 +26,8 @@ interface Open {
   /** The workspace's backups folder (changes when the coordinator picks another one). */
   backups: BackupStore;
   auto: AutoBackup;
+  /** Set while a backup is open read-only: which one, and the workspace to go back to. */
+  viewing?: { id: string; createdAt: string; kind: string; copy: string; returnTo: string; returnToSample: boolean };
 }
 
 export interface HostOptions extends HostArgs {
@@ -83,13 +86,23 @@ export class Host {
         await this.#close();
         return null;
       case 'backupFolder':
-        return this.#setBackupFolder(request.path);
+      case 'exportEncrypted':
+      case 'importEncrypted':
+        if (this.#open?.viewing) throw new AppError('conflict', 'A backup is open read-only. Go back to your workspace first.');
+        return this.#fileRequest(request);
+      case 'call':
+        return this.#call(request.method, request.input);
+    }
+  }
+
+  #fileRequest(request: Extract<HostRequest, { kind: 'backupFolder' | 'exportEncrypted' | 'importEncrypted' }>): Promise<unknown> {
+    switch (request.kind) {
+      case 'backupFolder':
+        return Promise.resolve(this.#setBackupFolder(request.path));
       case 'exportEncrypted':
         return this.#exportEncrypted(request.path, request.passphrase);
       case 'importEncrypted':
         return this.#importEncrypted(request.path, request.passphrase);
-      case 'call':
-        return this.#call(request.method, request.input);
     }
   }
 
@@ -108,6 +121,10 @@ export class Host {
   }
 
   async #hostMethod(method: HostMethod, input: unknown): Promise<unknown> {
+    // While a backup is open read-only, backups are managed from the workspace itself.
+    if (this.#open?.viewing && method.startsWith('backups.') && method !== 'backups.list' && method !== 'backups.closeReadOnly') {
+      throw new AppError('conflict', 'A backup is open read-only. Go back to your workspace first.');
+    }
     switch (method) {
       case 'workspace.info':
         return this.#info();
@@ -136,6 +153,38 @@ export class Host {
       }
       case 'backups.useDefaultFolder':
         return this.#setBackupFolder(null);
+      case 'backups.openReadOnly': {
+        const { id } = input as ParsedInput<'backups.openReadOnly'>;
+        const open = this.#requireOpen();
+        const source = open.backups.pathOf(id);
+        const backup = open.backups.list().find((b) => b.id === id) as StoredBackup;
+        // A copy is opened, never the backup itself: opening may upgrade it, and the backup stays as taken.
+        const viewDir = join(tmpdir(), 'coalition-desk-backup-view');
+        mkdirSync(viewDir, { recursive: true });
+        const copy = join(viewDir, `${process.pid}-${id}`);
+        removeDatabaseFiles(copy);
+        copyFileSync(source, copy);
+        const returnTo = open.backend.workspace.path;
+        const returnToSample = open.isSample;
+        const store = open.backups;
+        try {
+          await this.#switchTo(copy, { create: false, announce: true, view: { id, createdAt: backup.createdAt, kind: backup.kind, copy, returnTo, returnToSample } });
+        } catch (error) {
+          removeDatabaseFiles(copy);
+          throw error;
+        }
+        // The Backups screen keeps listing the workspace's backups.
+        if (this.#open) this.#open.backups = store;
+        return this.#info();
+      }
+      case 'backups.closeReadOnly': {
+        const viewing = this.#requireOpen().viewing;
+        if (!viewing) return this.#info();
+        await this.#switchTo(viewing.returnTo, { create: false, announce: true });
+        if (this.#open) this.#open.isSample = viewing.returnToSample;
+        removeDatabaseFiles(viewing.copy);
+        return this.#info();
+      }
     }
   }
 
@@ -247,6 +296,7 @@ export class Host {
       schemaVersion: open.backend.workspace.schemaVersion,
       isSample: open.isSample,
       appVersion: this.options.appVersion,
+      ...(open.viewing ? { viewingBackup: { id: open.viewing.id, createdAt: open.viewing.createdAt, kind: open.viewing.kind } } : {}),
     };
   }
 
@@ -255,7 +305,10 @@ export class Host {
     throw this.#openError ?? new AppError('workspace', 'No workspace is open.');
   }
 
-  async #switchTo(path: string, how: { create: boolean; announce: boolean; sample?: boolean; restored?: boolean }): Promise<void> {
+  async #switchTo(
+    path: string,
+    how: { create: boolean; announce: boolean; sample?: boolean; restored?: boolean; view?: NonNullable<Open['viewing']> },
+  ): Promise<void> {
     const current = this.#open?.backend.workspace.path;
     if (current === path) return;
     let backend: Backend | null = null;
@@ -266,7 +319,10 @@ export class Host {
         create: how.create,
         validateOutputs: this.options.validateOutputs ?? false,
         onEvent: this.emit,
+        ...(how.view ? { readOnly: true } : {}),
         beforeMigrate: async (sqlite) => {
+          // A backup's throwaway copy is upgraded without a backup of its own.
+          if (how.view) return;
           await backups.create('before-migration', copyFromConnection(sqlite)).catch((error: unknown) => {
             throw new AppError('workspace', `The workspace was not upgraded, because it could not be backed up first. ${describe(error)}`);
           });
@@ -309,9 +365,12 @@ export class Host {
         ...(this.options.backupTimers ? { timers: this.options.backupTimers } : {}),
       }),
     };
+    if (how.view) open.viewing = how.view;
     this.#open = open;
     this.#openError = null;
     if (how.announce) this.emit({ type: 'workspace-changed', fileName: basename(path) });
+    // A backup opened read-only is not backed up.
+    if (how.view) return;
     // At open: a backup unless the newest one holds this very state (or it was just restored from
     // one); then every 15 minutes if changed.
     await open.auto.start({ atOpen: !how.restored });
@@ -322,5 +381,6 @@ export class Host {
     this.#open = null;
     await open?.auto.stop();
     await open?.backend.close();
+    if (open?.viewing) removeDatabaseFiles(open.viewing.copy);
   }
 }

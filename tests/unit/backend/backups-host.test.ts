@@ -120,6 +120,37 @@ describe('backups in the host', () => {
     expect(await ok(h, 'profile.get', {})).toMatchObject({ name: 'Old Coalition' });
   });
 
+  it('opens a backup read-only to copy records out, then goes back to the workspace', async () => {
+    const h = await fastHost();
+    await ok(h, 'organizations.create', organizationInput({ name: 'Only In The Backup' }));
+    const backup = await ok(h, 'backups.create', {});
+    const gone = (await ok(h, 'organizations.list', {})).rows[0]!;
+    await ok(h, 'organizations.delete', { id: gone.id });
+    const backupBytes = fileState(join((await ok(h, 'backups.list', {})).folder, backup.id)).hash;
+
+    const info = await ok(h, 'backups.openReadOnly', { id: backup.id });
+    expect(info.viewingBackup).toEqual({ id: backup.id, createdAt: backup.createdAt, kind: 'manual' });
+    expect(h.events.at(-1)).toMatchObject({ type: 'workspace-changed' });
+    // The record is there to read (and copy out)…
+    const record = await ok(h, 'organizations.get', { id: gone.id });
+    expect(record.name).toBe('Only In The Backup');
+    // …and nothing can change, in the backup or anywhere.
+    const refused = await fails(h, 'organizations.create', organizationInput({ name: 'Written Into A Backup' }));
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/read-only/) as unknown });
+    expect((await fails(h, 'backups.create', {})).code).toBe('conflict');
+    expect((await fails(h, 'backups.restore', { id: backup.id })).code).toBe('conflict');
+    expect((await h.send({ kind: 'exportEncrypted', path: join(h.dir, 'x.cdbackup'), passphrase: PASS })).ok).toBe(false);
+    // The Backups screen still lists the workspace's backups.
+    expect((await ok(h, 'backups.list', {})).backups.map((b) => b.id)).toEqual([backup.id]);
+
+    const back = await ok(h, 'backups.closeReadOnly', {});
+    expect(back).toMatchObject({ path: h.defaultPath, fileName: 'default.coalition' });
+    expect(back.viewingBackup).toBeUndefined();
+    expect((await ok(h, 'organizations.list', {})).total).toBe(0);
+    // The backup itself was never opened: its bytes are as taken.
+    expect(fileState(join((await ok(h, 'backups.list', {})).folder, backup.id)).hash).toBe(backupBytes);
+  });
+
   it('keeps backups in a folder the coordinator chose, and back in the default one', async () => {
     const h = await fastHost();
     await ok(h, 'organizations.create', organizationInput());

@@ -30,6 +30,7 @@ async function sampleContent(caller: Caller) {
 /** Host methods that take parameters: a valid input (a well-formed backup id that need not exist). */
 const VALID_HOST_INPUT: Partial<Record<(typeof HOST_METHODS)[number], object>> = {
   'backups.restore': { id: '20261126T065423123Z-manual.coalition' },
+  'backups.openReadOnly': { id: '20261126T065423123Z-manual.coalition' },
 };
 
 describe('backend host', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type SqliteDatabase from 'better-sqlite3';
 import type { BackupKind } from '@shared/backups/contract';
 import { contract, isMethod, type Method } from '@shared/contract';
@@ -11,6 +12,7 @@ import { toErrorPayload } from './rpc/errors';
 import type { BackendMethod, Handler, Handlers } from './rpc/handlers';
 import { charterHandlers } from './charter/handlers';
 import { directoryHandlers } from './directory/handlers';
+import { describeBatch } from './history/describe';
 import { historyHandlers } from './history/handlers';
 import { profileHandlers } from './profile/handlers';
 
@@ -45,6 +47,8 @@ export interface BackendOptions {
   backUpBefore?: (kind: BackupKind) => Promise<void>;
   /** A backup opened to copy records out of: every write is refused (PRAGMA query_only). */
   readOnly?: boolean;
+  /** Who makes the calls, recorded with each change; by default the operating system's user name. */
+  actor?: string;
 }
 
 export interface Backend {
@@ -62,6 +66,15 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** The signed-in user's name, as the operating system knows it ('' when it cannot say). */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 /** Opens a workspace and answers RPC calls against it. Plain Node: no Electron here. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const workspace = await openWorkspace(options.workspacePath, {
@@ -69,6 +82,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...(options.beforeMigrate ? { beforeMigrate: options.beforeMigrate } : {}),
   });
   let closed = false;
+  const actor = options.actor ?? osUserName();
   if (options.readOnly) workspace.sqlite.pragma('query_only = ON');
 
   async function run(method: Method, input: unknown): Promise<unknown> {
@@ -88,9 +102,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const progress = (task: string, done: number, total: number, message?: string) =>
       options.onEvent?.({ type: 'progress', task, done, total, ...(message === undefined ? {} : { message }) });
     // One transaction per call: a failed write leaves the workspace as it was.
-    const value = await workspace.db
-      .transaction()
-      .execute((trx) => handler(parsed.data as never, { db: trx, write: new Writer(trx, randomUUID(), now), now, progress }));
+    const value = await workspace.db.transaction().execute(async (trx) => {
+      const write = new Writer(trx, randomUUID(), now);
+      const result = await handler(parsed.data, { db: trx, write, now, actor, progress });
+      // A call that changed something is one undo step: its batch, described (an undo writes its own).
+      if (write.changes > 0) {
+        const summary = await describeBatch(trx, write.batch, method, parsed.data);
+        await trx
+          .insertInto('change_batches')
+          .values({ id: write.batch, method, summary, actor, at: now, changes: write.changes, kind: 'change', undone_by_batch: null, undoes_batch: null })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ changes: write.changes }))
+          .execute();
+      }
+      return result;
+    });
     if (options.validateOutputs) {
       const checked = contract[method].output.safeParse(value);
       if (!checked.success) throw validationError(method, checked.error, 'output');

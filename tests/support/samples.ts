@@ -63,6 +63,9 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'charter.getVersion': { number: 1 },
   'charter.compare': { from: 1, to: 'draft' },
   'history.list': { entity: 'charter_draft', entityId: 'draft', limit: 10 },
+  'history.batches': { limit: 20 },
+  // The latest batch of the seeded workspace (the organization's custom value) is undone.
+  'history.undo': {},
   // Directory: organizations, search, vocabulary, saved views.
   'directory.search': { query: 'sao pau', limit: 10 },
   'organizations.list': {

@@ -213,6 +213,19 @@ export interface ImportMappingsTable {
   updated_at: string;
 }
 
+/** One row per call that changed something (migration 006): its change-log batch, described. */
+export interface ChangeBatchesTable {
+  id: string;
+  method: string;
+  summary: string;
+  actor: string;
+  at: string;
+  changes: number;
+  kind: 'change' | 'undo' | 'redo';
+  undone_by_batch: string | null;
+  undoes_batch: string | null;
+}
+
 /** Derived by triggers from the *_json list columns; never written by services. */
 export interface LabelsTable {
   record_rowid: number;
@@ -243,7 +256,8 @@ export interface Database {
   custom_fields: CustomFieldsTable;
   custom_values: CustomValuesTable;
   import_mappings: ImportMappingsTable;
+  change_batches: ChangeBatchesTable;
 }
 
 /** Tables whose rows are written through the change-recording writer (all but the log, derived indexes and preferences). */
-export type RecordedTable = Exclude<keyof Database, 'change_log' | 'organization_labels' | 'person_labels' | 'import_mappings'>;
+export type RecordedTable = Exclude<keyof Database, 'change_log' | 'change_batches' | 'organization_labels' | 'person_labels' | 'import_mappings'>;

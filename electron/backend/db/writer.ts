@@ -19,6 +19,7 @@ type LooseDb = Kysely<any>;
  */
 export class Writer {
   readonly #db: LooseDb;
+  #changes = 0;
 
   constructor(
     db: Kysely<Database>,
@@ -26,6 +27,11 @@ export class Writer {
     readonly now: string,
   ) {
     this.#db = db;
+  }
+
+  /** How many change-log rows this Writer has recorded (0: the call changed nothing). */
+  get changes(): number {
+    return this.#changes;
   }
 
   async insert<T extends RecordedTable>(table: T, row: Insertable<Database[T]> & { id: string }): Promise<void> {
@@ -113,6 +119,7 @@ export class Writer {
 
   async #record(entity: string, id: string, action: 'create' | 'update' | 'delete', before: Row | null | undefined, after: Row | null | undefined): Promise<void> {
     await this.#db.insertInto('change_log').values(this.#logRow(entity, id, action, before, after)).execute();
+    this.#changes += 1;
   }
 
   #logRow(entity: string, id: string, action: 'create' | 'update' | 'delete', before: Row | null | undefined, after: Row | null | undefined): LogRow {
@@ -131,6 +138,7 @@ export class Writer {
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       await this.#db.insertInto('change_log').values(rows.slice(start, start + BULK_CHUNK)).execute();
     }
+    this.#changes += rows.length;
   }
 }
 
@@ -149,7 +157,7 @@ function sameValue(stored: unknown, value: unknown): boolean {
 }
 
 /** Blobs are kept in the log as base64 so a change can be restored byte for byte. */
-function serialize(row: Row): Row {
+export function serialize(row: Row): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
     out[key] = Buffer.isBuffer(value) ? { base64: value.toString('base64') } : value;

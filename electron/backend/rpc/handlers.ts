@@ -10,6 +10,8 @@ export interface CallContext {
   write: Writer;
   /** The call's timestamp (ISO-8601), the same for every record it touches. */
   now: string;
+  /** Who makes the call (the coordinator's name as the app knows it; '' when unknown). */
+  actor: string;
   /** Reports how far a long call (an import) has got; the renderer shows it as a progress bar. */
   progress(task: string, done: number, total: number, message?: string): void;
 }

@@ -34,6 +34,7 @@ const TABLES: Record<keyof Database, true> = {
   custom_fields: true,
   custom_values: true,
   import_mappings: true,
+  change_batches: true,
 };
 
 function tableNames(path: string): string[] {

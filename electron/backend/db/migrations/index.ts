@@ -4,6 +4,7 @@ import * as directory from './002_directory';
 import * as representation from './003_representation';
 import * as customFields from './004_custom_fields';
 import * as importMappings from './005_import_mappings';
+import * as changeBatches from './006_change_batches';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '003_representation': representation,
   '004_custom_fields': customFields,
   '005_import_mappings': importMappings,
+  '006_change_batches': changeBatches,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+// A sentence for each batch ("Imported 1,204 organizations", "Merged A into B", "Edited C"),
+// built from the call's method and input and from the change-log rows it wrote: a few
+// per-method describers, and a generic one for the rest.
+
+type Db = Kysely<Database>;
+type Row = Record<string, unknown>;
+
+interface Facts {
+  db: Db;
+  batch: string;
+  method: string;
+  input: unknown;
+  /** Rows per `${entity}:${action}`. */
+  counts: ReadonlyMap<string, number>;
+}
+
+/** Singular and plural nouns of the recorded tables, for generic sentences. */
+const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
+  organizations: ['organization', 'organizations'],
+  people: ['person', 'people'],
+  affiliations: ['affiliation', 'affiliations'],
+  organization_relationships: ['relationship', 'relationships'],
+  person_relationships: ['relationship', 'relationships'],
+  interactions: ['interaction', 'interactions'],
+  interaction_participants: ['interaction participant', 'interaction participants'],
+  organization_stage_changes: ['stage change', 'stage changes'],
+  vocabulary: ['list value', 'list values'],
+  saved_views: ['saved view', 'saved views'],
+  representation_targets: ['representation target', 'representation targets'],
+  custom_fields: ['custom field', 'custom fields'],
+  custom_values: ['custom field value', 'custom field values'],
+  charter_draft: ['charter draft', 'charter drafts'],
+  charter_goal: ['charter goal', 'charter goals'],
+  charter_version: ['charter version', 'charter versions'],
+  coalition_profile: ['coalition profile', 'coalition profiles'],
+  workspace_meta: ['setting', 'settings'],
+};
+
+const VERBS = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;
+type Action = keyof typeof VERBS;
+
+export function noun(entity: string, count: number): string {
+  const [one, many] = NOUNS[entity] ?? [entity.replace(/_/g, ' '), entity.replace(/_/g, ' ')];
+  return count === 1 ? one : many;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The record's name as a person would say it (name, label, title…), or null. */
+export function nameOfRow(row: Row | null | undefined): string | null {
+  if (!row) return null;
+  for (const key of ['name', 'label', 'title', 'summary', 'value', 'role']) {
+    const value = row[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      const text = value.trim().replace(/\s+/g, ' ');
+      return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    }
+  }
+  return null;
+}
+
+async function logRow(facts: Facts, entity: string, action: Action, last = false): Promise<{ before: Row | null; after: Row | null; entityId: string } | undefined> {
+  const row = await facts.db
+    .selectFrom('change_log')
+    .select(['entity_id', 'before_json', 'after_json'])
+    .where('batch', '=', facts.batch)
+    .where('entity', '=', entity)
+    .where('action', '=', action)
+    .orderBy('seq', last ? 'desc' : 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    entityId: row.entity_id,
+    before: row.before_json ? (JSON.parse(row.before_json) as Row) : null,
+    after: row.after_json ? (JSON.parse(row.after_json) as Row) : null,
+  };
+}
+
+function count(facts: Facts, entity: string, action: Action): number {
+  return facts.counts.get(`${entity}:${action}`) ?? 0;
+}
+
+function directoryTable(entity: unknown): 'organizations' | 'people' {
+  return entity === 'person' || entity === 'people' ? 'people' : 'organizations';
+}
+
+function field(input: unknown, key: string): unknown {
+  return typeof input === 'object' && input !== null ? (input as Row)[key] : undefined;
+}
+
+type Describer = (facts: Facts) => Promise<string | null> | string | null;
+
+const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  'imports.run': (facts) => {
+    const table = directoryTable(field(facts.input, 'entity'));
+    const created = count(facts, table, 'create');
+    const updated = count(facts, table, 'update');
+    if (created > 0 && updated > 0) return `Imported ${formatCount(created)} ${noun(table, created)} and updated ${formatCount(updated)}`;
+    if (created > 0) return `Imported ${formatCount(created)} ${noun(table, created)}`;
+    if (updated > 0) return `Updated ${formatCount(updated)} ${noun(table, updated)} from an import`;
+    return null;
+  },
+  'duplicates.merge': async (facts) => {
+    const table = directoryTable(field(facts.input, 'entity'));
+    const merged = await logRow(facts, table, 'delete');
+    const survivorId = field(facts.input, 'survivorId');
+    const survivor = await facts.db
+      .selectFrom('change_log')
+      .select(['after_json'])
+      .where('batch', '=', facts.batch)
+      .where('entity', '=', table)
+      .where('entity_id', '=', typeof survivorId === 'string' ? survivorId : '')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let survivorName = survivor?.after_json ? nameOfRow(JSON.parse(survivor.after_json) as Row) : null;
+    if (!survivorName && typeof survivorId === 'string') {
+      const current = await facts.db.selectFrom(table).select('name').where('id', '=', survivorId).executeTakeFirst();
+      survivorName = current?.name ?? null;
+    }
+    const mergedName = nameOfRow(merged?.before);
+    return mergedName && survivorName ? `Merged ${mergedName} into ${survivorName}` : null;
+  },
+  'organizations.bulkUpdate': (facts) => {
+    const n = count(facts, 'organizations', 'update');
+    const what = field(facts.input, 'stage') !== undefined ? 'the stage of' : 'the tags of';
+    return n > 0 ? `Changed ${what} ${formatCount(n)} ${noun('organizations', n)}` : null;
+  },
+  'charter.saveDraft': () => 'Edited the charter draft',
+  'charter.adopt': async (facts) => {
+    const version = await logRow(facts, 'charter_version', 'create');
+    const number = version?.after?.['number'];
+    return typeof number === 'number' ? `Adopted charter version ${number}` : 'Adopted the charter';
+  },
+  'profile.save': () => 'Edited the coalition profile',
+  'profile.setLogo': () => 'Changed the coalition logo',
+};
+
+/** The action a method's name suggests for its main record, if any. */
+function methodAction(method: string): Action | null {
+  if (/\.(create|add)$/.test(method)) return 'create';
+  if (/\.(delete|remove)$/.test(method)) return 'delete';
+  if (/\.(update|save)$/.test(method)) return 'update';
+  return null;
+}
+
+/**
+ * The generic sentence: the main record's action (the one the method's name suggests, else the
+ * batch's first row) with its name when it is one record, else the count.
+ */
+async function describeGeneric(facts: Facts): Promise<string> {
+  const wanted = methodAction(facts.method);
+  const candidates: readonly Action[] = wanted === 'update' ? ['update', 'create'] : wanted === 'create' ? ['create', 'update'] : wanted ? [wanted] : [];
+  let main: { entity: string; action: Action } | undefined;
+  for (const candidate of candidates) {
+    main = await facts.db
+      .selectFrom('change_log')
+      .select(['entity', 'action'])
+      .where('batch', '=', facts.batch)
+      .where('action', '=', candidate)
+      // The main record of a delete goes last (its links first); of a create or edit, first.
+      .orderBy('seq', candidate === 'delete' ? 'desc' : 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    if (main) break;
+  }
+  main ??= await facts.db.selectFrom('change_log').select(['entity', 'action']).where('batch', '=', facts.batch).orderBy('seq').limit(1).executeTakeFirst();
+  if (!main) return 'No changes';
+  const { entity, action } = main;
+  const n = count(facts, entity, action);
+  const verb = VERBS[action];
+  if (n === 1) {
+    const row = await logRow(facts, entity, action, action === 'delete');
+    const name = nameOfRow(row?.after ?? row?.before);
+    if (name) return `${verb} ${name}`;
+    const one = noun(entity, 1);
+    return `${verb} ${/^[aeiou]/.test(one) ? 'an' : 'a'} ${one}`;
+  }
+  return `${verb} ${formatCount(n)} ${noun(entity, n)}`;
+}
+
+/** Describes one batch that changed something (the call's change-log rows are written). */
+export async function describeBatch(db: Db, batch: string, method: string, input: unknown): Promise<string> {
+  const grouped = await db
+    .selectFrom('change_log')
+    .select(['entity', 'action', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('batch', '=', batch)
+    .groupBy(['entity', 'action'])
+    .execute();
+  const facts: Facts = { db, batch, method, input, counts: new Map(grouped.map((g) => [`${g.entity}:${g.action}`, Number(g.n)])) };
+  const specific = DESCRIBERS[method];
+  return (specific ? await specific(facts) : null) ?? (await describeGeneric(facts));
+}

@@ -3,6 +3,7 @@ import { AppShell } from '@mantine/core';
 import { useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
+import { BackupViewBanner } from '../features/backups/BackupViewBanner';
 import { useBackupMenuCommands } from '../features/backups/useBackupMenuCommands';
 import { SampleBanner } from '../features/workspace/SampleBanner';
 import { CommandPalette } from './CommandPalette';
@@ -29,7 +30,7 @@ export function AppLayout({ workspace, profile, children }: { workspace: Workspa
         <Sidebar profile={profile} workspace={workspace} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} className="main">
-        {workspace.isSample && <SampleBanner />}
+        {workspace.viewingBackup ? <BackupViewBanner backup={workspace.viewingBackup} /> : workspace.isSample && <SampleBanner />}
         {children}
       </AppShell.Main>
       <CommandPalette />

@@ -111,3 +111,23 @@ test('File ▸ Back up to encrypted file… opens the Backups screen with the pa
   expect(await screen.findByRole('dialog', { name: 'Back up to encrypted file' })).toBeInTheDocument();
   expect(screen.getByRole('heading', { level: 1, name: 'Backups' })).toBeInTheDocument();
 });
+
+test('a backup opens read-only with a banner, shows its records, and the banner leads back', async () => {
+  const { bridge } = await startWithCoalition();
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Only In The Backup' }));
+  const backup = await ok(bridge, 'backups.create', {});
+  const [row] = (await ok(bridge, 'organizations.list', {})).rows;
+  await ok(bridge, 'organizations.delete', { id: row!.id });
+
+  const { user } = renderApp('/backups');
+  await user.click(await screen.findByRole('button', { name: /^Open the backup from .* read-only$/ }));
+  const banner = await screen.findByRole('region', { name: 'Backup opened read-only' });
+  expect(banner).toHaveTextContent('You are looking at the backup from');
+  expect(await screen.findByRole('link', { name: 'Only In The Backup' })).toBeInTheDocument();
+  expect((await ok(bridge, 'workspace.info', {})).viewingBackup?.id).toBe(backup.id);
+
+  await user.click(within(banner).getByRole('button', { name: 'Back to my workspace' }));
+  await waitFor(() => expect(screen.queryByRole('region', { name: 'Backup opened read-only' })).not.toBeInTheDocument());
+  await waitFor(() => expect(screen.queryByRole('link', { name: 'Only In The Backup' })).not.toBeInTheDocument());
+  expect((await ok(bridge, 'workspace.info', {})).viewingBackup).toBeUndefined();
+});

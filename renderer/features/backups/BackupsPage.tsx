@@ -1,11 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Group, Menu, Modal, PasswordInput, Progress, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconChevronDown, IconDatabaseExport, IconDatabaseImport, IconFolder, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconDatabaseExport, IconDatabaseImport, IconEye, IconFolder, IconRestore, IconShieldCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { PASSPHRASE_MIN, type BackupKind, type BackupSummary } from '@shared/backups/contract';
-import { RpcError } from '../../api/client';
+import { call, RpcError } from '../../api/client';
 import { notifyError, notifySuccess } from '../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../api/queries';
 import { Loading } from '../../components/Loading';
@@ -85,6 +86,17 @@ export function BackupsPage() {
   const restore = useRpcMutation('backups.restore', { invalidates: BACKUP_READS });
   const chooseFolder = useRpcMutation('backups.chooseFolder', { invalidates: BACKUP_READS });
   const useDefault = useRpcMutation('backups.useDefaultFolder', { invalidates: BACKUP_READS });
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  // Another workspace (the backup's copy) is open afterwards: every read is refetched.
+  const openReadOnly = useMutation<unknown, RpcError, string>({
+    mutationFn: (id) => call('backups.openReadOnly', { id }),
+    onSuccess: async () => {
+      await client.invalidateQueries();
+      void navigate('/directory');
+    },
+    onError: (error) => notifyError('The backup could not be opened', error),
+  });
   // The encrypted-file dialog lives in the URL (?file=export|import), so File ▸ Back up… can open it.
   const [params, setParams] = useSearchParams();
   const requested = params.get('file');
@@ -243,6 +255,17 @@ export function BackupsPage() {
                         <Text size="sm">{formatBytes(backup.sizeBytes)}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          leftSection={<IconEye size={14} />}
+                          onClick={() => openReadOnly.mutate(backup.id)}
+                          loading={openReadOnly.isPending && openReadOnly.variables === backup.id}
+                          aria-label={`Open the backup from ${formatWhen(backup.createdAt)} read-only`}
+                        >
+                          Open read-only
+                        </Button>
                         <Button
                           size="xs"
                           variant="default"
@@ -253,6 +276,7 @@ export function BackupsPage() {
                         >
                           Restore
                         </Button>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}

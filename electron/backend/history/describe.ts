@@ -54,7 +54,7 @@ export function formatCount(n: number): string {
 /** The record's name as a person would say it (name, label, title…), or null. */
 export function nameOfRow(row: Row | null | undefined): string | null {
   if (!row) return null;
-  for (const key of ['name', 'label', 'title', 'summary', 'value', 'role']) {
+  for (const key of ['name', 'label', 'title', 'summary', 'value']) {
     const value = row[key];
     if (typeof value === 'string' && value.trim() !== '') {
       const text = value.trim().replace(/\s+/g, ' ');
@@ -96,6 +96,27 @@ function field(input: unknown, key: string): unknown {
 
 type Describer = (facts: Facts) => Promise<string | null> | string | null;
 
+/** "Ana Soto" and "Alder Trust" for an affiliation row (as they are named now), or null. */
+async function affiliationNames(facts: Facts, row: Row | null | undefined): Promise<{ person: string; organization: string } | null> {
+  const personId = row?.['person_id'];
+  const organizationId = row?.['organization_id'];
+  if (typeof personId !== 'string' || typeof organizationId !== 'string') return null;
+  const person = await facts.db.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
+  const organization = await facts.db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirst();
+  return person && organization ? { person: person.name, organization: organization.name } : null;
+}
+
+function affiliationDescriber(action: Action): Describer {
+  return async (facts) => {
+    const row = await logRow(facts, 'affiliations', action);
+    const names = await affiliationNames(facts, row?.after ?? row?.before);
+    if (!names) return null;
+    if (action === 'create') return `Added ${names.person} to ${names.organization}`;
+    if (action === 'delete') return `Removed ${names.person} from ${names.organization}`;
+    return `Edited ${names.person}’s role at ${names.organization}`;
+  };
+}
+
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
   'imports.run': (facts) => {
     const table = directoryTable(field(facts.input, 'entity'));
@@ -132,6 +153,9 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     const what = field(facts.input, 'stage') !== undefined ? 'the stage of' : 'the tags of';
     return n > 0 ? `Changed ${what} ${formatCount(n)} ${noun('organizations', n)}` : null;
   },
+  'affiliations.create': affiliationDescriber('create'),
+  'affiliations.update': affiliationDescriber('update'),
+  'affiliations.delete': affiliationDescriber('delete'),
   'charter.saveDraft': () => 'Edited the charter draft',
   'charter.adopt': async (facts) => {
     const version = await logRow(facts, 'charter_version', 'create');

@@ -123,7 +123,10 @@ export async function undoBatch(batchId: string | undefined, ctx: CallContext): 
       const first = ops[start] as Op;
       let end = start + 1;
       while (end < ops.length && ops[end]?.kind === first.kind && ops[end]?.record.entity === first.record.entity) end += 1;
-      await apply(ctx, first.kind, first.record.entity, ops.slice(start, end), current);
+      const run = ops.slice(start, end);
+      // Re-inserted rows keep their original relative order (reads break ties by rowid).
+      if (first.kind === 'insert') run.reverse();
+      await apply(ctx, first.kind, first.record.entity, run, current);
       start = end;
     }
   } catch (error) {

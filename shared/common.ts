@@ -56,3 +56,15 @@ export function longText(max: number, label: string) {
 }
 
 export const emptyInput = z.strictObject({});
+
+/**
+ * The most values one list filter takes (any of these stages, tags, districts…). A filter is a
+ * handful of values picked in the UI; this bound keeps a hostile list from becoming a query with
+ * more SQL variables than SQLite allows (an internal error instead of a clear refusal).
+ */
+export const MAX_FILTER_VALUES = 200;
+
+/** A list filter's values: any of them matches. */
+export function filterValues<T extends z.ZodType>(value: T) {
+  return z.array(value).max(MAX_FILTER_VALUES, { message: `A filter takes at most ${MAX_FILTER_VALUES} values.` });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, longText, text, timestamp } from '../common';
+import { filterValues, id, isoDate, longText, text, timestamp } from '../common';
 import { ORGANIZATION_TYPES, SECTORS, type OrganizationType, type Sector } from '../taxonomy';
 import { BUDGET_BAND_VALUES, CONTRIBUTION_VALUES, ORG_RELATIONSHIP_VALUES, STAGE_VALUES, TIER_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
@@ -109,16 +109,16 @@ export const ORGANIZATION_SORT_FIELDS = ['name', 'sector', 'type', 'stage', 'cit
 export const organizationFilters = z.strictObject({
   /** Words that must all appear (prefix match, accent-insensitive) in name, other names, email, city, tags or notes. */
   text: z.string().trim().max(200).optional(),
-  stage: z.array(z.enum(STAGE_VALUES)).optional(),
-  sector: z.array(z.enum(SECTOR_VALUES)).optional(),
-  type: z.array(z.enum(ORG_TYPE_VALUES)).optional(),
-  tier: z.array(z.enum(TIER_VALUES)).optional(),
-  contribution: z.array(z.enum(CONTRIBUTION_VALUES)).optional(),
+  stage: filterValues(z.enum(STAGE_VALUES)).optional(),
+  sector: filterValues(z.enum(SECTOR_VALUES)).optional(),
+  type: filterValues(z.enum(ORG_TYPE_VALUES)).optional(),
+  tier: filterValues(z.enum(TIER_VALUES)).optional(),
+  contribution: filterValues(z.enum(CONTRIBUTION_VALUES)).optional(),
   /** Any of the listed values (within a field); all fields must match. */
-  issueArea: z.array(z.string().max(100)).optional(),
-  region: z.array(z.string().max(100)).optional(),
-  population: z.array(z.string().max(100)).optional(),
-  tag: z.array(z.string().max(100)).optional(),
+  issueArea: filterValues(z.string().max(100)).optional(),
+  region: filterValues(z.string().max(100)).optional(),
+  population: filterValues(z.string().max(100)).optional(),
+  tag: filterValues(z.string().max(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
   /** Custom field filters (all must match). */
   custom: customFilters,

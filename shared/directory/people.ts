@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, longText, text, timestamp } from '../common';
+import { filterValues, id, isoDate, longText, text, timestamp } from '../common';
 import { CONTACT_CHANNEL_VALUES, PERSON_RELATIONSHIP_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
 import { email, labelList, page, phone, sortDirection } from './fields';
@@ -82,8 +82,8 @@ export const personFilters = z.strictObject({
   organizationId: id.optional(),
   communityLeader: z.boolean().optional(),
   mayContact: z.boolean().optional(),
-  district: z.array(z.string().max(120)).optional(),
-  tag: z.array(z.string().max(100)).optional(),
+  district: filterValues(z.string().max(120)).optional(),
+  tag: filterValues(z.string().max(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
   /** Custom field filters (all must match). */
   custom: customFilters,

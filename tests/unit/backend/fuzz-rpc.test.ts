@@ -1,10 +1,13 @@
+import { appendFileSync } from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST_METHODS, SHELL_METHODS } from '@shared/contract';
 import type { RpcErrorPayload } from '@shared/errors';
 import type { RpcResult } from '@shared/rpc';
 import type { Backend } from '../../../electron/backend/backend';
-import { openTestBackend } from '../../support/workspace';
+import { saveAs } from '../../../electron/main/rpc/saveAs';
+import { createTestBridge, openTestBackend, type TestBridge } from '../../support/workspace';
 import { BACKEND_METHODS, seedWorkspace, VALID_INPUTS, validInput } from '../../support/samples';
 
 // Property-based fuzzing of every method the workspace backend answers (the list comes from the
@@ -22,10 +25,10 @@ import { BACKEND_METHODS, seedWorkspace, VALID_INPUTS, validInput } from '../../
 // last seq), nothing may leak onto Object.prototype, and the backend keeps answering; the file
 // passes integrity_check at the end.
 //
-// FUZZ_RUNS=N runs N cases per method and property (default 30); FUZZ_SEED=N replays a run (the
+// FUZZ_RUNS=N runs N cases per method and property (default 60); FUZZ_SEED=N replays a run (the
 // seed is printed when a property fails).
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 /** A single call may take this long (a 5 MB string or a 100k-item array included). */
 const CALL_BOUND_MS = 5_000;
@@ -148,13 +151,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   })),
 );
 
-function show(value: unknown): string {
-  try {
-    const text = typeof value === 'bigint' ? `${value}n` : value instanceof Map || value instanceof Set ? value.constructor.name : JSON.stringify(value);
-    return (text ?? String(value)).slice(0, 60);
-  } catch {
-    return Object.prototype.toString.call(value);
+/** A short description of any value. Never JSON.stringify: a sparse array can claim billions of items. */
+function show(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}… (${value.length} characters)` : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (depth > 2) return '…';
+  if (Array.isArray(value)) {
+    const items = Array.from({ length: Math.min(value.length, 3) }, (_, i) => show(value[i], depth + 1));
+    return `[${items.join(', ')}${value.length > 3 ? `, … (${value.length} items)` : ''}]`;
   }
+  if (value instanceof Map || value instanceof Set || value instanceof Date || ArrayBuffer.isView(value)) return Object.prototype.toString.call(value);
+  const keys = Reflect.ownKeys(value).slice(0, 6);
+  return `{${keys.map((key) => `${String(key)}: ${show((value as Record<PropertyKey, unknown>)[key], depth + 1)}`).join(', ')}}`;
 }
 
 /** Applies mutations at paths of a deep copy of `valid`. */
@@ -245,7 +254,7 @@ const stats = { calls: 0, ok: 0, failed: 0, byCode: {} as Record<string, number>
 
 afterAll(() => {
   console.log(
-    `[fuzz-rpc] ${BACKEND_METHODS.length} methods × 2 properties × ${RUNS} runs: ${stats.calls} calls, ${stats.ok} ok, ${stats.failed} refused ${JSON.stringify(stats.byCode)} (FUZZ_SEED=${SEED})`,
+    `[fuzz-rpc] ${BACKEND_METHODS.length} backend methods × 2 properties × ${RUNS} runs, ${HOST_METHODS.length + SHELL_METHODS.length} host/shell methods × ${RUNS} runs: ${stats.calls} calls (backend: ${stats.ok} ok, ${stats.failed} refused ${JSON.stringify(stats.byCode)}) (FUZZ_SEED=${SEED})`,
   );
 });
 
@@ -270,6 +279,8 @@ describe.each(BACKEND_METHODS)('fuzzing %s', (method) => {
   });
 
   async function check(input: unknown, label: string): Promise<void> {
+    // FUZZ_TRACE=file appends each case before it runs: what was running when a worker died.
+    if (process.env.FUZZ_TRACE) appendFileSync(process.env.FUZZ_TRACE, `${method} ${label.slice(0, 300)} ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
     const before = fingerprint(reader);
     const seqBefore = Number(before.split(':')[2]);
     const { result, ms } = await timedCall(opened.backend, method, input);
@@ -310,5 +321,90 @@ describe.each(BACKEND_METHODS)('fuzzing %s', (method) => {
     expect(profile.ok).toBe(true);
     const integrity = reader.pragma('integrity_check', { simple: true });
     expect(integrity).toBe('ok');
+  });
+});
+
+// The methods the host (which workspace is open, backups) and the shell (native dialogs, then the
+// host) answer: the same arbitrary values and mutations through the in-process bridge, whose
+// backup-file methods are the shell's real functions with the dialogs cancelled, and file.saveAs
+// through the shell's real function with a fake dialog. A refusal must come before any dialog.
+describe('fuzzing the host and shell methods', () => {
+  let t: TestBridge;
+  const HOST_EXPECTED = new Set([...EXPECTED_CODES, 'workspace']);
+  const PASSPHRASE = 'correct horse battery staple';
+
+  beforeAll(async () => {
+    t = await createTestBridge();
+    t.dialogs.savePath = null;
+    t.dialogs.openPath = null;
+    t.dialogs.folder = null;
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  async function validFor(method: string): Promise<unknown> {
+    if (method === 'backups.restore') {
+      const created = await t.bridge.call('backups.create', {});
+      if (!created.ok) throw new Error(created.error.message);
+      return { id: (created.value as { id: string }).id };
+    }
+    if (method === 'backups.exportEncrypted' || method === 'backups.importEncrypted') return { passphrase: PASSPHRASE };
+    return {};
+  }
+
+  const methods = [...HOST_METHODS, ...SHELL_METHODS.filter((m) => m !== 'file.saveAs')];
+  it.each(methods)('%s answers arbitrary and mutated input with ok or a specific error', async (method) => {
+    const valid = await validFor(method);
+    const paths = pathsOf(valid);
+    const input = fc.oneof(
+      anyValue,
+      fc.array(fc.record({ path: fc.constantFrom(...paths), mutation }), { minLength: 1, maxLength: 3 }).map((steps) => mutate(valid, steps)),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        const label = `${method} with ${show(value)}`;
+        if (process.env.FUZZ_TRACE) appendFileSync(process.env.FUZZ_TRACE, `${label.slice(0, 300)} ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`);
+        const start = performance.now();
+        const result = await t.bridge.call(method, value);
+        stats.calls++;
+        expect(performance.now() - start, label).toBeLessThan(CALL_BOUND_MS);
+        expectNoPollution(label);
+        if (result.ok) return;
+        expect(HOST_EXPECTED.has(result.error.code), `${label}: ${result.error.code}: ${result.error.message}`).toBe(true);
+        expect(result.error.message.trim().length, label).toBeGreaterThan(10);
+        expect(result.error.message.length, label).toBeLessThan(2_000);
+        expect(JSON.stringify(result.error).length, label).toBeLessThan(200_000);
+      }),
+      { numRuns: RUNS, seed: seedFor(method), endOnFailure: true },
+    );
+    expect((await t.bridge.call('workspace.info', {})).ok).toBe(true);
+  });
+
+  it('file.saveAs refuses malformed input before showing the Save dialog', async () => {
+    const valid = { suggestedName: 'partners.csv', mimeType: 'text/csv', content: 'name\nA', encoding: 'utf8' };
+    const paths = pathsOf(valid);
+    const input = fc.oneof(
+      anyValue,
+      fc.array(fc.record({ path: fc.constantFrom(...paths), mutation }), { minLength: 1, maxLength: 3 }).map((steps) => mutate(valid, steps)),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        let asked = false;
+        const result = await saveAs(value, {
+          chooseSavePath: () => {
+            asked = true;
+            return Promise.resolve(null);
+          },
+          writeFile: () => Promise.reject(new Error('a cancelled dialog writes nothing')),
+        });
+        stats.calls++;
+        if (result.ok) return;
+        expect(asked, `${show(value)}: refused after the dialog`).toBe(false);
+        expect(result.error.code, `${show(value)}: ${result.error.message}`).toBe('validation');
+        expect(result.error.message.trim().length).toBeGreaterThan(10);
+      }),
+      { numRuns: RUNS * 2, seed: seedFor('file.saveAs') },
+    );
   });
 });

@@ -41,14 +41,25 @@ script.runInThisContext().call(child.exports, child.exports, Module.createRequir
  * Bundles a fault-test child script (TypeScript, `@shared/*` imports) into one CommonJS file
  * once per test file, so each of the hundreds of child processes starts with a plain
  * `node run.cjs …`: no TypeScript loader, one file to parse instead of hundreds of modules, and
- * a V8 code cache made by one warm-up run (`warmUp(dir)` gives its arguments). Start-up to the
- * writer's "ready" is about 0.2 s instead of ~1 s through tsx. Only better-sqlite3 (native) stays
+ * a V8 code cache made by one warm-up run (`warmUp(dir)` gives its arguments). `stubs` names
+ * packages the child never loads for real (the crash writer imports CSV, never Excel: exceljs and
+ * its dependencies are 1.7 of the bundle's 4 MB, a third of the start-up). Start-up to the
+ * writer's "ready" is about 0.2 s on an idle machine instead of ~1 s through tsx. Only better-sqlite3 (native) stays
  * external and loads from the repository's node_modules, so the bundle lives under `<repo>/.tmp/`.
  */
-export async function bundleScript(entry: string, warmUp?: (dir: string) => string[]): Promise<{ file: string; cleanup(): void }> {
+export async function bundleScript(
+  entry: string,
+  { warmUp, stubs = [] }: { warmUp?: (dir: string) => string[]; stubs?: readonly string[] } = {},
+): Promise<{ file: string; cleanup(): void }> {
   const base = join(root, '.tmp');
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, 'faults-'));
+  // Packages the child never uses, replaced by a module that throws if it ever does.
+  const stub = join(dir, 'stub.cjs');
+  writeFileSync(
+    stub,
+    `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule' || typeof key === 'symbol') return undefined; throw new Error('not bundled into this fault-test child: ' + String(key)); } });\n`,
+  );
   await build({
     entryPoints: [resolve(root, entry)],
     outfile: join(dir, 'child.cjs'),
@@ -57,7 +68,7 @@ export async function bundleScript(entry: string, warmUp?: (dir: string) => stri
     format: 'cjs',
     target: 'node20',
     external: ['better-sqlite3'],
-    alias: { '@shared': resolve(root, 'shared') },
+    alias: { '@shared': resolve(root, 'shared'), ...Object.fromEntries(stubs.map((name) => [name, stub])) },
     logLevel: 'error',
   });
   const file = join(dir, 'run.cjs');

@@ -34,7 +34,10 @@ let writer: Awaited<ReturnType<typeof bundleScript>>;
 const tmp = tempDir('coalition-crash-');
 
 beforeAll(async () => {
-  writer = await bundleScript('tests/support/faults/writer.ts', (dir) => [join(dir, 'warm.coalition'), join(dir, 'journal'), '1']);
+  writer = await bundleScript('tests/support/faults/writer.ts', {
+    warmUp: (dir) => [join(dir, 'warm.coalition'), join(dir, 'journal'), '1'],
+    stubs: ['exceljs'],
+  });
 }, 60_000);
 
 afterAll(() => {

@@ -11,8 +11,8 @@ export type AppEvent =
   /** A menu item whose work happens in the window (the passphrase is typed there). */
   | { type: 'menu-command'; command: MenuCommand };
 
-/** What the File menu can ask the window to do. */
-export type MenuCommand = 'backup-to-file' | 'restore-from-file';
+/** What the File and Edit menus can ask the window to do. */
+export type MenuCommand = 'backup-to-file' | 'restore-from-file' | 'undo-last-change';
 
 /**
  * The one object the preload (or the harness stand-in) puts on `window.coalition`.

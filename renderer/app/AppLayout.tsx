@@ -5,6 +5,7 @@ import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { BackupViewBanner } from '../features/backups/BackupViewBanner';
 import { useBackupMenuCommands } from '../features/backups/useBackupMenuCommands';
+import { useUndoMenuCommand } from '../features/history/useUndoMenuCommand';
 import { SampleBanner } from '../features/workspace/SampleBanner';
 import { CommandPalette } from './CommandPalette';
 import { Sidebar } from './Sidebar';
@@ -15,6 +16,7 @@ const MAIN_ID = 'main-content';
 export function AppLayout({ workspace, profile, children }: { workspace: WorkspaceInfo; profile: Profile; children: ReactNode }) {
   const { pathname } = useLocation();
   useBackupMenuCommands();
+  useUndoMenuCommand();
   // A new screen starts at its top.
   useEffect(() => {
     // A block body: Chromium's scrollTo returns a promise, and an effect may only return a cleanup.

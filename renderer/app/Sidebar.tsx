@@ -1,6 +1,6 @@
 import { Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconBookmark, IconDatabase, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconBookmark, IconDatabase, IconHistory, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
@@ -100,6 +100,14 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
           label="Backups"
           active={pathname === '/backups'}
           leftSection={<IconShieldCheck size={18} stroke={1.6} aria-hidden />}
+          className="sidebar-link"
+        />
+        <NavLink
+          component={RouterNavLink}
+          to="/history"
+          label="History"
+          active={pathname === '/history'}
+          leftSection={<IconHistory size={18} stroke={1.6} aria-hidden />}
           className="sidebar-link"
         />
       </Box>

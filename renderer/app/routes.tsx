@@ -7,6 +7,7 @@ import { VersionPage } from '../features/charter/versions/VersionPage';
 import { VersionsPage } from '../features/charter/versions/VersionsPage';
 import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
+import { HistoryPage } from '../features/history/HistoryPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CustomFieldsPage } from '../features/directory/customFields/CustomFieldsPage';
 import { DuplicatesPage } from '../features/directory/duplicates/DuplicatesPage';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'backups', element: <BackupsPage /> },
+      { path: 'history', element: <HistoryPage /> },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

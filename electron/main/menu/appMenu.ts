@@ -42,6 +42,7 @@ export function installAppMenu(options: {
       clearRecent: options.clearRecent,
       backupToFile: () => options.command('backup-to-file'),
       restoreFromFile: () => options.command('restore-from-file'),
+      undoLastChange: () => options.command('undo-last-change'),
       about: () => run(showAbout(options.window())),
       learnMore: () => openExternalSafely(LEARN_MORE_URL),
     },

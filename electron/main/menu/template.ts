@@ -11,6 +11,8 @@ export interface MenuActions {
   /** Opens the Backups screen with the encrypted-file dialog (the passphrase is typed in the window). */
   backupToFile(): void;
   restoreFromFile(): void;
+  /** Opens the History screen with the confirmation of undoing the last change (Ctrl+Z stays the text fields' undo). */
+  undoLastChange(): void;
   about(): void;
   learnMore(): void;
 }
@@ -58,6 +60,10 @@ export function buildMenuTemplate(flags: MenuFlags, actions: MenuActions): MenuI
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
+      separator,
+      // The workspace's undo (an import, a merge, a bulk edit as one step). No shortcut: Ctrl+Z
+      // belongs to the text fields, and Ctrl+Alt+Z is AltGr+Z (a letter) on some keyboards.
+      { id: 'edit.undoChange', label: 'Undo last change…', click: () => actions.undoLastChange() },
       separator,
       { role: 'cut' },
       { role: 'copy' },

@@ -11,7 +11,7 @@ export function useBackupMenuCommands(): void {
   useEffect(
     () =>
       subscribe((event) => {
-        if (event.type !== 'menu-command') return;
+        if (event.type !== 'menu-command' || (event.command !== 'backup-to-file' && event.command !== 'restore-from-file')) return;
         void navigate(`/backups?file=${event.command === 'backup-to-file' ? 'export' : 'import'}`);
       }),
     [navigate],

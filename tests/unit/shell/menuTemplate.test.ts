@@ -9,6 +9,7 @@ function actions() {
     clearRecent: vi.fn<() => void>(),
     backupToFile: vi.fn<() => void>(),
     restoreFromFile: vi.fn<() => void>(),
+    undoLastChange: vi.fn<() => void>(),
     about: vi.fn<() => void>(),
     learnMore: vi.fn<() => void>(),
   } satisfies MenuActions;
@@ -99,7 +100,17 @@ describe('the application menu', () => {
 
   it('has the standard editing roles', () => {
     const edit = submenu(top(buildMenuTemplate(linux, actions()), 'Edit'));
-    expect(shape(edit)).toEqual(['undo', 'redo', '—', 'cut', 'copy', 'paste', '—', 'selectAll']);
+    expect(shape(edit)).toEqual(['undo', 'redo', '—', 'Undo last change…', '—', 'cut', 'copy', 'paste', '—', 'selectAll']);
+  });
+
+  it('offers undoing the workspace’s last change without taking the text fields’ Ctrl+Z', () => {
+    const a = actions();
+    const edit = submenu(top(buildMenuTemplate(linux, a), 'Edit'));
+    const item = edit.find((i) => i.id === 'edit.undoChange');
+    expect(item?.accelerator).toBeUndefined();
+    click(item);
+    expect(a.undoLastChange).toHaveBeenCalledTimes(1);
+    expect(edit.find((i) => i.role === 'undo')).toBeDefined();
   });
 
   it('hides reload and developer tools in production', () => {

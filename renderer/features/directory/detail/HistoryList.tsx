@@ -45,7 +45,13 @@ export function HistoryList({ entity, entityId }: { entity: 'organizations' | 'p
                 </Text>
                 <Text size="xs" c="dimmed" title={entry.at}>
                   {dayjs(entry.at).format('D MMM YYYY, HH:mm')}
+                  {entry.actor && ` · ${entry.actor}`}
                 </Text>
+                {entry.summary && (
+                  <Text size="xs" c="dimmed" lh={1.35}>
+                    {entry.summary}
+                  </Text>
+                )}
               </div>
             </Group>
           </li>

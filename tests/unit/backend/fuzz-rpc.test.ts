@@ -12,13 +12,15 @@ import { BACKEND_METHODS, seedWorkspace, VALID_INPUTS, validInput } from '../../
 
 // Property-based fuzzing of every method the workspace backend answers (the list comes from the
 // contract, so a new method is fuzzed without anyone touching this file). Each method gets one
-// seeded workspace and two properties:
+// seeded workspace and three properties:
 //   (a) arbitrary values (objects, arrays, strings, numbers, Maps, Dates, BigInts, null-prototype
 //       objects…) as the whole input;
 //   (b) mutations of the method's valid input from samples.ts: keys dropped or added, values
 //       replaced by the wrong type, a 5 MB string, control characters, lone surrogates, NaN,
 //       ±Infinity, negatives, deeply nested objects, 100k-item arrays, "__proto__" / "constructor"
-//       keys, random record ids.
+//       keys, random record ids;
+//   (c) odd but legal text (accents, emoji, right-to-left, zero-width, line breaks) in its
+//       string fields, so the accept path is exercised as well.
 // Every call must resolve within a time bound to either ok (a mutation can stay valid) or a
 // validation / not_found / conflict error with a specific message — never internal, never a
 // throw. A failed call must write nothing (SQLite's data_version, the change log's count and
@@ -254,7 +256,7 @@ const stats = { calls: 0, ok: 0, failed: 0, byCode: {} as Record<string, number>
 
 afterAll(() => {
   console.log(
-    `[fuzz-rpc] ${BACKEND_METHODS.length} backend methods × 2 properties × ${RUNS} runs, ${HOST_METHODS.length + SHELL_METHODS.length} host/shell methods × ${RUNS} runs: ${stats.calls} calls (backend: ${stats.ok} ok, ${stats.failed} refused ${JSON.stringify(stats.byCode)}) (FUZZ_SEED=${SEED})`,
+    `[fuzz-rpc] ${BACKEND_METHODS.length} backend methods × (2 × ${RUNS} + ${Math.ceil(RUNS / 2)}) runs, ${HOST_METHODS.length + SHELL_METHODS.length} host/shell methods × ${RUNS} runs: ${stats.calls} calls (backend: ${stats.ok} ok, ${stats.failed} refused ${JSON.stringify(stats.byCode)}) (FUZZ_SEED=${SEED})`,
   );
 });
 
@@ -313,6 +315,25 @@ describe.each(BACKEND_METHODS)('fuzzing %s', (method) => {
         await check(mutate(valid, steps), label);
       }),
       { numRuns: RUNS, seed: seedFor(method) + 1, endOnFailure: true },
+    );
+  });
+
+  it('(c) accepts or refuses odd but legal text in its string fields, and stores it clean', async () => {
+    // The accept path: most mutations above are refused, so here only string leaves change, to
+    // text a coordinator could type (accents, emoji, right-to-left, zero-width, pasted line breaks).
+    const stringPaths = paths.filter((path) => typeof getAt(valid, path) === 'string');
+    if (stringPaths.length === 0) return;
+    const legal = fc.oneof(
+      fc.constantFrom('Zoë Ça va 😀', 'مركز صحي مجتمعي', '\u202eevil.exe', 'a\u200db', '  padded  ', 'Line one\nLine two', 'Tab\tseparated', "O'Brien; DROP TABLE x", '%s %d {0}', 'ﬁ'),
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+    );
+    const step = fc.record({ path: fc.constantFrom(...stringPaths), value: legal });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 3 }), async (steps) => {
+        const label = steps.map((s) => `${s.path.join('.')}: ${show(s.value)}`).join('; ');
+        await check(mutate(valid, steps.map(({ path, value }) => ({ path, mutation: { label: 'legal text', apply: () => value } }))), label);
+      }),
+      { numRuns: Math.ceil(RUNS / 2), seed: seedFor(method) + 2, endOnFailure: true },
     );
   });
 

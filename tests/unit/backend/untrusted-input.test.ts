@@ -104,6 +104,11 @@ describe('file paths from the renderer', () => {
   // for the preview, file.saveAs's suggestedName is the Save dialog's default (no separators).
   const NAMES_NOT_PATHS = new Set(['fileName', 'suggestedName']);
 
+  it('the key walk sees nested keys (a control for the check below)', () => {
+    const nested = z.strictObject({ a: z.array(z.union([z.strictObject({ savePath: z.string() }), z.null()])).optional() });
+    expect(keysOf(nested)).toContain('savePath');
+  });
+
   it('no method takes a path, folder or directory as input', () => {
     const offenders = METHODS.flatMap((method) =>
       keysOf(contract[method].input)

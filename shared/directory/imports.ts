@@ -77,13 +77,31 @@ export type DuplicateStrategy = keyof typeof DUPLICATE_STRATEGIES;
 export const IMPORT_ENTITY_VALUES = ['organization', 'person'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITY_VALUES)[number];
 
+/** A mapping entry that fills a custom field: `custom:` and the field's id. */
+export type CustomImportTarget = `custom:${string}`;
+export const CUSTOM_TARGET_PREFIX = 'custom:';
+const CUSTOM_TARGET = /^custom:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The mapping entry for a custom field. */
+export function customTarget(fieldId: string): CustomImportTarget {
+  return `${CUSTOM_TARGET_PREFIX}${fieldId}`;
+}
+
+/** The custom field id a mapping entry names, or null for a fixed field (or no field). */
+export function customFieldIdOf(target: string | null): string | null {
+  return target !== null && target.startsWith(CUSTOM_TARGET_PREFIX) ? target.slice(CUSTOM_TARGET_PREFIX.length) : null;
+}
+
 /**
- * A mapping: one entry per column of the file, in column order; null leaves the column out.
- * Each field may be filled by at most one column.
+ * A mapping: one entry per column of the file, in column order; null leaves the column out. An
+ * entry is a fixed field's key or `custom:<fieldId>` (a custom field of the entity: the backend
+ * checks it exists). Each field may be filled by at most one column.
  */
-const mappingOf = <K extends string>(keys: readonly [K, ...K[]]) =>
-  z
-    .array(z.enum(keys, { message: 'Unknown field.' }).nullable())
+const mappingOf = <K extends string>(keys: readonly [K, ...K[]]) => {
+  const unknown = { message: 'Unknown field.' };
+  const target = z.union([z.enum(keys, unknown), z.string().regex(CUSTOM_TARGET, unknown)], unknown) as unknown as z.ZodType<K | CustomImportTarget>;
+  return z
+    .array(target.nullable())
     .max(500)
     .superRefine((columns, ctx) => {
       const seen = new Map<string, number>();
@@ -96,6 +114,7 @@ const mappingOf = <K extends string>(keys: readonly [K, ...K[]]) =>
       });
       if (!seen.has('name')) ctx.addIssue({ code: 'custom', path: [], message: 'Map a column to the name: every record needs one.' });
     });
+};
 
 export const organizationMapping = mappingOf(ORGANIZATION_IMPORT_KEYS);
 export const personMapping = mappingOf(PERSON_IMPORT_KEYS);

@@ -118,8 +118,8 @@ describe('custom values on organizations and people', () => {
       [renewal.id, '30/09/2026', 'Renewal date must be a date in the form YYYY-MM-DD.'],
       [renewal.id, '2026-02-30', 'Renewal date must be a date in the form YYYY-MM-DD.'],
       [renewal.id, 20260930, 'Renewal date must be a date in the form YYYY-MM-DD.'],
-      [dues.id, 'Overdue', 'Dues status must be one of its choices (“Overdue” is not).'],
-      [dues.id, 3, 'Dues status must be one of its choices.'],
+      [dues.id, 'Overdue', 'Dues status must be one of its choices (“Overdue” is not): “Paid”, “Waived”, “Late”.'],
+      [dues.id, 3, 'Dues status must be one of its choices: “Paid”, “Waived”, “Late”.'],
       [contact.id, 7, 'Board contact must be text.'],
     ];
     for (const [fieldId, value, message] of cases) {

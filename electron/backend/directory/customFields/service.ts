@@ -201,34 +201,52 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-type Stored = { value_text: string | null; value_number: number | null } | null;
+/** A custom value as stored (null: no value). */
+export type StoredCustomValue = { value_text: string | null; value_number: number | null } | null;
+type Stored = StoredCustomValue;
 
-/** A value as stored for its field, or an error message naming the field. Null: no value. */
-function checkValue(field: CustomFieldsTable, value: CustomValue): Stored | string {
-  if (value === null) return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
+/** How many choices an error message lists. */
+const LISTED_CHOICES = 20;
+
+function choiceList(choices: readonly string[]): string {
+  const listed = choices.slice(0, LISTED_CHOICES).map((c) => `“${c}”`).join(', ');
+  return choices.length > LISTED_CHOICES ? `${listed} and ${choices.length - LISTED_CHOICES} more` : listed;
+}
+
+/**
+ * The check of one value for a field: the value as stored, or an error message naming the field.
+ * Null: no value. Built once per field (the choices are indexed), so an import checks many values
+ * with the same rules as the forms.
+ */
+export function customValueChecker(field: Pick<CustomFieldsTable, 'label' | 'kind' | 'choices_json'>): (value: CustomValue) => Stored | string {
   const label = field.label;
-  switch (field.kind as CustomFieldKind) {
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number.`;
-      return { value_text: null, value_number: value };
-    case 'date':
-      if (typeof value !== 'string' || !isRealDate(value.trim())) return `${label} must be a date in the form YYYY-MM-DD.`;
-      return { value_text: value.trim(), value_number: null };
-    case 'choice': {
-      if (typeof value !== 'string') return `${label} must be one of its choices.`;
-      const wanted = value.trim().toLowerCase();
-      const choice = parseList(field.choices_json).find((c) => c.toLowerCase() === wanted);
-      if (choice === undefined) return `${label} must be one of its choices (“${value.trim().slice(0, 100)}” is not).`;
-      return { value_text: choice, value_number: null };
+  const kind = field.kind as CustomFieldKind;
+  const choices = kind === 'choice' ? parseList(field.choices_json) : [];
+  const byKey = new Map(choices.map((c) => [c.toLowerCase(), c]));
+  return (value) => {
+    if (value === null) return null;
+    if (typeof value === 'string' && value.trim() === '') return null;
+    switch (kind) {
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number.`;
+        return { value_text: null, value_number: value };
+      case 'date':
+        if (typeof value !== 'string' || !isRealDate(value.trim())) return `${label} must be a date in the form YYYY-MM-DD.`;
+        return { value_text: value.trim(), value_number: null };
+      case 'choice': {
+        if (typeof value !== 'string') return `${label} must be one of its choices: ${choiceList(choices)}.`;
+        const choice = byKey.get(value.trim().toLowerCase());
+        if (choice === undefined) return `${label} must be one of its choices (“${value.trim().slice(0, 100)}” is not): ${choiceList(choices)}.`;
+        return { value_text: choice, value_number: null };
+      }
+      case 'text': {
+        if (typeof value !== 'string') return `${label} must be text.`;
+        const trimmed = value.trim();
+        if (trimmed.length > MAX_CUSTOM_TEXT) return `${label} must be at most ${MAX_CUSTOM_TEXT} characters.`;
+        return { value_text: trimmed, value_number: null };
+      }
     }
-    case 'text': {
-      if (typeof value !== 'string') return `${label} must be text.`;
-      const trimmed = value.trim();
-      if (trimmed.length > MAX_CUSTOM_TEXT) return `${label} must be at most ${MAX_CUSTOM_TEXT} characters.`;
-      return { value_text: trimmed, value_number: null };
-    }
-  }
+  };
 }
 
 /**
@@ -247,7 +265,7 @@ export async function checkCustomValues(ctx: Db, entity: CustomFieldEntity, cust
       issues.push({ path: `custom.${id}`, message: `There is no custom field ${id} on ${PLURAL[entity]} (it may have been deleted). Reload and try again.` });
       continue;
     }
-    const result = checkValue(field, custom[id] ?? null);
+    const result = customValueChecker(field)(custom[id] ?? null);
     if (typeof result === 'string') issues.push({ path: `custom.${id}`, message: result });
     else checked.set(id, result);
   }

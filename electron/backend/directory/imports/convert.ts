@@ -5,12 +5,16 @@ import {
   ORGANIZATION_IMPORT_KEYS,
   PERSON_IMPORT_FIELDS,
   PERSON_IMPORT_KEYS,
+  customTarget,
   type ImportEntity,
   type OrganizationImportField,
   type PersonImportField,
 } from '@shared/directory/imports';
 import type { OrganizationInput } from '@shared/directory/organizations';
 import type { PersonInput } from '@shared/directory/people';
+import type { CustomValue } from '@shared/directory/customFields';
+import type { CustomFieldsTable } from '../../db/schema';
+import { customValueChecker, type StoredCustomValue } from '../customFields/service';
 
 // Cells → field values, and header → field guesses. Pure functions: the service applies them to
 // every staged row, for the dry run and the import alike.
@@ -94,18 +98,25 @@ function keyWords(key: string): string {
 
 /**
  * A field for each column, or null: headers equal to a field's label (as the export writes it)
- * first, then to its key, then to a common synonym; each field once, leftmost column first.
+ * first, then to a custom field's label (`custom:<id>`, as the export writes its column), then to
+ * a field's key, then to a common synonym; each field once, leftmost column first.
  */
-export function guessMapping(entity: ImportEntity, headers: readonly string[]): (string | null)[] {
+export function guessMapping(entity: ImportEntity, headers: readonly string[], customFields: readonly { id: string; label: string }[] = []): (string | null)[] {
   const labels: Record<string, string> = entity === 'organization' ? ORGANIZATION_IMPORT_FIELDS : PERSON_IMPORT_FIELDS;
   const synonyms: Partial<Record<string, string[]>> = entity === 'organization' ? ORGANIZATION_SYNONYMS : PERSON_SYNONYMS;
   const keys: readonly string[] = entity === 'organization' ? ORGANIZATION_IMPORT_KEYS : PERSON_IMPORT_KEYS;
+  const customLabels = new Map<string, string>(customFields.map((f) => [customTarget(f.id), f.label]));
   const folded = headers.map(fold);
   const mapping: (string | null)[] = headers.map(() => null);
   const used = new Set<string>();
-  const passes: ((field: string) => string[])[] = [(f) => [labels[f] as string], (f) => [f, keyWords(f)], (f) => synonyms[f] ?? []];
-  for (const names of passes) {
-    for (const field of keys) {
+  const passes: [readonly string[], (field: string) => string[]][] = [
+    [keys, (f) => [labels[f] as string]],
+    [[...customLabels.keys()], (f) => [customLabels.get(f) as string]],
+    [keys, (f) => [f, keyWords(f)]],
+    [keys, (f) => synonyms[f] ?? []],
+  ];
+  for (const [fields, names] of passes) {
+    for (const field of fields) {
       if (used.has(field)) continue;
       const wanted = new Set(names(field).map(fold));
       const column = folded.findIndex((header, i) => mapping[i] === null && header !== '' && wanted.has(header));
@@ -199,14 +210,14 @@ function yesNo(cell: string): boolean {
   throw new CellProblem(`${quoted(cell)} is not yes or no.`);
 }
 
-function number(cell: string): number {
+export function number(cell: string): number {
   let text = cell.trim().replace(/\s+/g, '');
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) throw new CellProblem(`${quoted(cell)} is not a number.`);
   return Number(text);
 }
 
-function date(cell: string): string {
+export function date(cell: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(cell.trim());
   if (!match) throw new CellProblem(`${quoted(cell)} is not a date: use YYYY-MM-DD (e.g. 2026-03-01).`);
   return match[1] as string;
@@ -271,6 +282,22 @@ export const PERSON_CONVERTERS: Record<PersonImportField, Converter> = {
   consentRecordedBy: text,
   notes: text,
 };
+
+/**
+ * A custom field's cells: read as the fixed fields of its kind are (numbers as the staff size,
+ * dates as the other dates, an Excel date cell included), then checked with the forms' rules
+ * (customFields/service.ts customValueChecker: a choice in any case, text up to MAX_CUSTOM_TEXT).
+ * Returns the value as stored.
+ */
+export function customConverter(field: Pick<CustomFieldsTable, 'label' | 'kind' | 'choices_json'>): (cell: string) => NonNullable<StoredCustomValue> | undefined {
+  const check = customValueChecker(field);
+  const read: (cell: string) => CustomValue = field.kind === 'number' ? number : field.kind === 'date' ? date : (cell) => cell;
+  return (cell) => {
+    const stored = check(read(cell));
+    if (typeof stored === 'string') throw new CellProblem(stored);
+    return stored ?? undefined;
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Patches → inputs

@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors';
 import {
   IMPORT_PREVIEW_ROWS,
   MAX_LISTED_PROBLEMS,
+  customFieldIdOf,
   organizationMapping,
   personMapping,
   type DuplicateStrategy,
@@ -19,8 +20,9 @@ import {
 import { organizationInput, type OrganizationInput } from '@shared/directory/organizations';
 import { personInput, type PersonInput } from '@shared/directory/people';
 import type { ContactChannel } from '@shared/directory/enums';
-import type { AffiliationsTable, OrganizationsTable, PeopleTable } from '../../db/schema';
+import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
 import { emailKey, organizationNameKey, personNameKey, websiteKey } from '../duplicates/detect';
 import { parseList } from '../lists';
 import { fromInput as organizationColumns } from '../organizations/service';
@@ -29,6 +31,7 @@ import {
   applyOrganizationPatch,
   applyPersonPatch,
   CellProblem,
+  customConverter,
   emptyOrganization,
   emptyPerson,
   fieldsOfPath,
@@ -54,6 +57,11 @@ import { parseImportFile, type ParsedFile } from './parse';
 // one created); with `create` rows are never matched. A row with a problem (a cell that cannot be
 // read, a value the form would refuse, more cells than the header) is invalid and writes nothing;
 // a row with fewer cells than the header reads the missing ones as empty.
+//
+// Custom fields: a mapping entry `custom:<fieldId>` fills one of the entity's custom fields (the
+// field must exist when the mapping is checked and run). Its cells are read per the field's kind
+// with the forms' rules, and written to custom_values in bulk with the records; like the fixed
+// fields, an empty cell writes nothing (an updated record keeps its value).
 
 type Db = Pick<CallContext, 'db'>;
 
@@ -87,7 +95,8 @@ const READ_CHUNK = 500;
 export async function openImport(ctx: Db, input: { entity: ImportEntity; fileName: string; content: string }): Promise<ImportPreview> {
   const parsed = await parseImportFile(input.content);
   const id = randomUUID();
-  const remembered = await rememberedMapping(ctx, input.entity, parsed.headers);
+  const fields = await fieldDefinitions(ctx, input.entity);
+  const remembered = await rememberedMapping(ctx, input.entity, parsed.headers, fields);
   staged.set(id, { ...parsed, id, entity: input.entity, fileName: input.fileName });
   while (staged.size > MAX_STAGED) staged.delete(staged.keys().next().value as string);
   const width = parsed.headers.length;
@@ -100,7 +109,7 @@ export async function openImport(ctx: Db, input: { entity: ImportEntity; fileNam
     headers: parsed.headers,
     rowCount: parsed.rows.length,
     preview: parsed.rows.slice(0, IMPORT_PREVIEW_ROWS).map((cells) => Array.from({ length: width }, (_, i) => cells[i] ?? '')),
-    mapping: remembered ?? guessMapping(input.entity, parsed.headers),
+    mapping: remembered ?? guessMapping(input.entity, parsed.headers, fields),
     remembered: remembered !== null,
     notes: parsed.notes,
   };
@@ -115,13 +124,22 @@ function mappingSchema(entity: ImportEntity) {
   return entity === 'organization' ? organizationMapping : personMapping;
 }
 
-async function rememberedMapping(ctx: Db, entity: ImportEntity, headers: readonly string[]): Promise<(string | null)[] | null> {
+/**
+ * The mapping last used for these headers. An entry naming a custom field deleted since is left
+ * out (the column is not imported until the coordinator maps it again).
+ */
+async function rememberedMapping(ctx: Db, entity: ImportEntity, headers: readonly string[], fields: readonly CustomFieldsTable[]): Promise<(string | null)[] | null> {
   const row = await ctx.db.selectFrom('import_mappings').select('mapping_json').where('header_key', '=', headerKey(entity, headers)).executeTakeFirst();
   if (!row) return null;
   try {
     // A mapping saved by an older version may name a field that no longer exists: then guess again.
     const mapping = mappingSchema(entity).safeParse(JSON.parse(row.mapping_json));
-    return mapping.success && mapping.data.length === headers.length ? mapping.data : null;
+    if (!mapping.success || mapping.data.length !== headers.length) return null;
+    const known = new Set(fields.map((f) => f.id));
+    return mapping.data.map((field) => {
+      const fieldId = customFieldIdOf(field);
+      return fieldId === null || known.has(fieldId) ? field : null;
+    });
   } catch {
     return null;
   }
@@ -154,21 +172,58 @@ function stagedImport(plan: ImportPlan): StagedImport {
   return found;
 }
 
+/**
+ * The custom fields the mapping fills, by column index. A field that does not exist (deleted since
+ * the file was opened) or belongs to the other entity is refused, naming the column.
+ */
+async function customColumnsOf(ctx: Db, file: StagedImport, mapping: readonly (string | null)[]): Promise<Map<number, CustomFieldsTable>> {
+  const columns = new Map<number, CustomFieldsTable>();
+  const wanted = mapping.map(customFieldIdOf);
+  if (wanted.every((fieldId) => fieldId === null)) return columns;
+  const fields = new Map((await ctx.db.selectFrom('custom_fields').selectAll().execute()).map((f) => [f.id, f]));
+  const issues: { path: string; message: string }[] = [];
+  wanted.forEach((fieldId, index) => {
+    if (fieldId === null) return;
+    const field = fields.get(fieldId);
+    const header = file.headers[index] as string;
+    if (!field) {
+      issues.push({ path: `mapping.${index}`, message: `Column “${header}” fills a custom field that no longer exists (it may have been deleted). Choose another field or leave the column out.` });
+    } else if (field.entity !== file.entity) {
+      issues.push({
+        path: `mapping.${index}`,
+        message: `Column “${header}” fills “${field.label}”, a custom field of ${field.entity === 'organization' ? 'organizations' : 'people'}; choose a field of ${file.entity === 'organization' ? 'organizations' : 'people'}.`,
+      });
+    } else columns.set(index, field);
+  });
+  const first = issues[0];
+  if (first) throw new AppError('validation', `${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { issues });
+  return columns;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Converting rows (independent of the workspace, so the import reuses the dry run's)
+
+type CustomValueRow = NonNullable<StoredCustomValue>;
 
 interface ConvertedRow {
   /** null when a cell could not be read (the row is invalid). */
   patch: OrganizationPatch | PersonPatch | null;
+  /** The custom values the row's non-empty cells set, by field id (absent when none). */
+  custom?: Map<string, CustomValueRow>;
   problems: RowProblem[];
 }
 
-function convertRows(file: StagedImport, mapping: readonly (string | null)[]): ConvertedRow[] {
-  const key = JSON.stringify(mapping);
+function convertRows(file: StagedImport, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): ConvertedRow[] {
+  // The custom fields' definitions are part of the key: a choice added since the dry run reads differently.
+  const key = JSON.stringify([mapping, [...customColumns.values()].map((f) => [f.id, f.kind, f.label, f.choices_json])]);
   if (file.converted?.key === key) return file.converted.rows;
   const converters: Record<string, (cell: string) => unknown> = file.entity === 'organization' ? ORGANIZATION_CONVERTERS : PERSON_CONVERTERS;
   const width = file.headers.length;
-  const columns = mapping.flatMap((field, index) => (field === null ? [] : [{ index, field, convert: converters[field] as (cell: string) => unknown }]));
+  const columns = mapping.flatMap((field, index) => {
+    if (field === null) return [];
+    const custom = customColumns.get(index);
+    return [custom ? { index, field: custom.id, custom: true, convert: customConverter(custom) } : { index, field, custom: false, convert: converters[field] as (cell: string) => unknown }];
+  });
   const rows = file.rows.map((cells, r): ConvertedRow => {
     const row = file.rowNumbers[r] as number;
     const problems: RowProblem[] = [];
@@ -178,21 +233,23 @@ function convertRows(file: StagedImport, mapping: readonly (string | null)[]): C
       if (last > width) problems.push({ row, column: null, message: `Row has ${last} cells; the header has ${width}.` });
     }
     const patch: Record<string, unknown> = {};
-    for (const { index, field, convert } of columns) {
+    let custom: Map<string, CustomValueRow> | undefined;
+    for (const { index, field, custom: isCustom, convert } of columns) {
       const raw = cells[index];
       if (raw === undefined || raw.trim() === '') continue;
       // The export puts a quote before a leading = + - @ so spreadsheets do not run it: take it off.
       const cell = FORMULA_GUARD.test(raw) ? raw.slice(1) : raw;
       try {
         const value = convert(cell);
-        if (Array.isArray(value) && value.length === 0) continue;
-        patch[field] = value;
+        if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+        if (isCustom) (custom ??= new Map<string, CustomValueRow>()).set(field, value as CustomValueRow);
+        else patch[field] = value;
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
         problems.push({ row, column: file.headers[index] as string, message: error.message });
       }
     }
-    return { patch: problems.length === 0 ? patch : null, problems };
+    return problems.length === 0 ? { patch, ...(custom ? { custom } : {}), problems } : { patch: null, problems };
   });
   file.converted = { key, rows };
   return rows;
@@ -209,6 +266,8 @@ interface Target<I> {
   input: I;
   /** People: the organization to link as primary affiliation (the last row's wins). */
   organizationId: string | null;
+  /** Custom values to set, by field id (a later row's value wins). */
+  custom?: Map<string, CustomValueRow>;
 }
 
 interface Plan {
@@ -316,7 +375,7 @@ function personFromRow(row: PeopleTable): PersonInput {
 async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promise<Plan> {
   const { entity, mapping } = plan;
   const strategy: DuplicateStrategy = plan.duplicates;
-  const converted = convertRows(file, mapping);
+  const converted = convertRows(file, mapping, await customColumnsOf(ctx, file, mapping));
   const columnOf = new Map<string, string>();
   mapping.forEach((field, index) => {
     if (field !== null) columnOf.set(field, file.headers[index] as string);
@@ -351,7 +410,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
     problems.push(...rowProblems);
   };
 
-  converted.forEach(({ patch, problems: cellProblems }, r) => {
+  converted.forEach(({ patch, custom, problems: cellProblems }, r) => {
     if (!patch) return invalid(cellProblems);
     const row = file.rowNumbers[r] as number;
     let target: Target<OrganizationInput | PersonInput> | undefined;
@@ -402,13 +461,14 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
     if (target) {
       target.input = checked.data;
       if (organizationId) target.organizationId = organizationId;
+      if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
       if (target.existing && !updating.has(target.id)) {
         updating.set(target.id, target);
         targets.push(target);
       }
       counts.updated += 1;
     } else {
-      target = { id: randomUUID(), existing: null, input: checked.data, organizationId };
+      target = { id: randomUUID(), existing: null, input: checked.data, organizationId, ...(custom ? { custom: new Map(custom) } : {}) };
       targets.push(target);
       counts.created += 1;
     }
@@ -465,15 +525,17 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
   const total = plan.targets.length;
   ctx.progress('import', 0, total);
   const created = plan.counts.created;
+  const customValues = plan.targets.reduce((n, target) => n + (target.custom?.size ?? 0), 0);
   const growing =
     plan.entity === 'organization'
-      ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created }]
-      : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created }];
+      ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
+      : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
   await withIndexesRebuilt(ctx, growing, async () => {
     for (let start = 0; start < total; start += PROGRESS_EVERY) {
       const chunk = plan.targets.slice(start, start + PROGRESS_EVERY);
       if (plan.entity === 'organization') await writeOrganizations(ctx, chunk as Target<OrganizationInput>[]);
       else await writePeople(ctx, chunk as Target<PersonInput>[]);
+      await writeCustomValues(ctx, chunk);
       ctx.progress('import', Math.min(total, start + chunk.length), total);
     }
   });
@@ -622,3 +684,31 @@ async function linkPrimary(ctx: CallContext, links: { personId: string; organiza
   await ctx.write.insertMany('affiliations', inserts);
 }
 
+
+/**
+ * The chunk's custom values, in bulk through the Writer: a new record's are inserted; an existing
+ * record's replace the values it has in those fields (read whole first, for the change log) or
+ * are inserted. Fields the row leaves empty are not touched.
+ */
+async function writeCustomValues(ctx: CallContext, targets: readonly Target<unknown>[]): Promise<void> {
+  const withValues = targets.filter((t) => t.custom !== undefined && t.custom.size > 0);
+  if (withValues.length === 0) return;
+  const current = new Map<string, CustomValuesTable>();
+  const known = withValues.filter((t) => t.existing !== null).map((t) => t.id);
+  for (let start = 0; start < known.length; start += READ_CHUNK) {
+    const chunk = known.slice(start, start + READ_CHUNK);
+    const rows = await ctx.db.selectFrom('custom_values').selectAll().where('record_id', 'in', chunk).execute();
+    for (const row of rows) current.set(`${row.record_id} ${row.field_id}`, row);
+  }
+  const inserts: CustomValuesTable[] = [];
+  const updates: { before: CustomValuesTable; patch: Partial<CustomValuesTable> }[] = [];
+  for (const target of withValues) {
+    for (const [fieldId, value] of target.custom ?? []) {
+      const before = current.get(`${target.id} ${fieldId}`);
+      if (before) updates.push({ before, patch: { value_text: value.value_text, value_number: value.value_number } });
+      else inserts.push({ id: randomUUID(), field_id: fieldId, record_id: target.id, value_text: value.value_text, value_number: value.value_number });
+    }
+  }
+  await ctx.write.updateMany('custom_values', updates);
+  await ctx.write.insertMany('custom_values', inserts);
+}

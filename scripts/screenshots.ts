@@ -8,6 +8,8 @@ import { harnessDataDir, startHarness } from '../tests/e2e/support/harness';
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const data = harnessDataDir();
+// Who the pictures' changes are recorded as (the History screen shows it).
+process.env['COALITION_DESK_USER'] = 'Dana Whitfield';
 const harness = await startHarness(data.dir);
 const browser = await chromium.launch(config.use?.launchOptions);
 
@@ -122,6 +124,29 @@ try {
   await page.getByRole('dialog').waitFor();
   await page.waitForTimeout(500); // let the palette's opening transition finish
   await shot(page, 'command-palette');
+
+  // History (last, so the changes below appear in no other picture): a bulk stage change, a
+  // merge of a duplicate pair, a bulk tag change, and that tag change undone — through the same RPC the
+  // screens use. The changes are recorded as "Dana Whitfield" (COALITION_DESK_USER, set above).
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(`(async () => {
+    const call = async (method, input) => {
+      const result = await window.coalition.call(method, input);
+      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
+      return result.value;
+    };
+    const { rows } = await call('organizations.list', { filters: { stage: ['contacted'] }, limit: 40 });
+    await call('organizations.bulkUpdate', { ids: rows.map((r) => r.id), stage: 'engaged' });
+    const pair = (await call('duplicates.find', { entity: 'organization', offset: 0, limit: 5 })).pairs[0];
+    if (pair) await call('duplicates.merge', { entity: 'organization', survivorId: pair.a.id, mergedId: pair.b.id, fields: {} });
+    await call('organizations.bulkUpdate', { ids: rows.slice(0, 12).map((r) => r.id), addTags: ['spring-assembly'] });
+    await call('history.undo', {});
+  })()`);
+  await page.goto(`${harness.url}#/history`);
+  await page.reload();
+  await page.getByRole('table', { name: 'Changes' }).getByRole('row').nth(8).waitFor();
+  await shot(page, 'history');
 } finally {
   await browser.close();
   await harness.stop();

@@ -66,8 +66,13 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** The signed-in user's name, as the operating system knows it ('' when it cannot say). */
+/**
+ * Who the changes are recorded as: COALITION_DESK_USER when set (a shared computer account, the
+ * screenshots), else the signed-in user's name as the operating system knows it ('' when it cannot say).
+ */
 function osUserName(): string {
+  const named = process.env['COALITION_DESK_USER']?.trim();
+  if (named) return named.slice(0, 100);
   try {
     return userInfo().username;
   } catch {

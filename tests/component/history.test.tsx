@@ -22,7 +22,7 @@ test('undo from the History screen restores an edited organization’s name on i
 
   await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Undo “Edited Harbor Youth Alliance”' }));
   const dialog = await screen.findByRole('dialog', { name: 'Undo “Edited Harbor Youth Alliance”?' });
-  expect(dialog).toHaveTextContent(/go back to how they were before it/);
+  expect(dialog).toHaveTextContent(/the records go back to how they were before it/);
   await user.click(within(dialog).getByRole('button', { name: 'Undo' }));
 
   expect(await screen.findByText(/You can redo it from History/)).toBeInTheDocument();

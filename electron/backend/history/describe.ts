@@ -106,6 +106,13 @@ async function affiliationNames(facts: Facts, row: Row | null | undefined): Prom
   return person && organization ? { person: person.name, organization: organization.name } : null;
 }
 
+async function editedRecord(facts: Facts, table: 'organizations' | 'people'): Promise<string | null> {
+  const id = field(facts.input, 'id');
+  if (typeof id !== 'string') return null;
+  const row = await facts.db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst();
+  return row ? `Edited ${row.name}` : null;
+}
+
 function affiliationDescriber(action: Action): Describer {
   return async (facts) => {
     const row = await logRow(facts, 'affiliations', action);
@@ -156,6 +163,9 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   'affiliations.create': affiliationDescriber('create'),
   'affiliations.update': affiliationDescriber('update'),
   'affiliations.delete': affiliationDescriber('delete'),
+  // An edit may change only the record's custom values (other rows): name the record itself.
+  'organizations.update': (facts) => editedRecord(facts, 'organizations'),
+  'people.update': (facts) => editedRecord(facts, 'people'),
   'charter.saveDraft': () => 'Edited the charter draft',
   'charter.adopt': async (facts) => {
     const version = await logRow(facts, 'charter_version', 'create');

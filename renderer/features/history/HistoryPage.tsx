@@ -75,8 +75,8 @@ export function HistoryPage() {
         <Stack gap="xs">
           <Text size="sm">
             {action === 'Undo'
-              ? `The ${plural(batch.changes, 'record', 'records')} this change touched (${formatWhen(batch.at)}${who}) go back to how they were before it.`
-              : `The change this undo reverted is made again (${plural(batch.changes, 'record', 'records')}).`}
+              ? `Everything this change did (${formatWhen(batch.at)}${who}, ${plural(batch.changes, 'recorded change', 'recorded changes')}) is reverted: the records go back to how they were before it.`
+              : `The change this undo reverted is made again (${plural(batch.changes, 'recorded change', 'recorded changes')}).`}
           </Text>
           <Text size="sm" c="dimmed">
             {action === 'Undo'
@@ -129,9 +129,6 @@ export function HistoryPage() {
                 <Table.Th w={170}>When</Table.Th>
                 <Table.Th w={150}>Who</Table.Th>
                 <Table.Th>What</Table.Th>
-                <Table.Th w={110} ta="right">
-                  Records
-                </Table.Th>
                 <Table.Th w={120}>
                   <VisuallyHidden>Undo</VisuallyHidden>
                 </Table.Th>
@@ -158,11 +155,6 @@ export function HistoryPage() {
                         <Text size="sm" td={batch.undoneBy ? 'line-through' : undefined} c={batch.undoneBy ? 'dimmed' : undefined}>
                           {batch.summary}
                         </Text>
-                        {batch.kind !== 'change' && (
-                          <Badge size="xs" variant="light" color={batch.kind === 'undo' ? 'orange' : 'blue'} radius="sm">
-                            {batch.kind === 'undo' ? 'Undo' : 'Redo'}
-                          </Badge>
-                        )}
                         {batch.undoneBy && (
                           <Tooltip label={undoneBy ? `${formatWhen(undoneBy.at)}${undoneBy.actor ? ` by ${undoneBy.actor}` : ''}` : 'Undone later'} withinPortal>
                             <Badge size="xs" variant="outline" color="gray" radius="sm">
@@ -171,11 +163,6 @@ export function HistoryPage() {
                           </Tooltip>
                         )}
                       </Group>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" c="dimmed">
-                        {batch.changes.toLocaleString('en')}
-                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {!batch.undoneBy && (

@@ -21,8 +21,8 @@ export interface CrashOptions {
   /** Independent workspaces worked on at the same time (a child runs while another lane verifies). */
   lanes?: number;
   cyclesPerWorkspace?: number;
-  /** Longest wait between the writer's "ready" and the kill. */
-  maxKillDelayMs?: number;
+  /** Most calls a writer gets confirmed before the kill (then a few ms more: mostly mid-call). */
+  maxConfirmedPerCycle?: number;
 }
 
 export interface CrashStats {
@@ -114,31 +114,49 @@ function newLane(dir: string, index: number, workspace: number): Lane {
 async function runCycle(lane: Lane, random: Rng, cycle: number, options: CrashOptions, stats: CrashStats): Promise<void> {
   const childSeed = random.int(1, 2 ** 31);
   const beforeReady = random.chance(0.1);
-  const delay = beforeReady ? random.int(0, 400) : random.int(0, options.maxKillDelayMs ?? 150);
+  // Killed during start-up (after up to 400 ms), or after a number of confirmed calls and then a
+  // few ms into the next: counting calls rather than time keeps the work per cycle the same on a
+  // busy machine.
+  const delay = beforeReady ? random.int(0, 400) : random.int(0, 30);
+  const confirmedBeforeKill = random.int(0, options.maxConfirmedPerCycle ?? 8);
   const inPlace = random.chance(0.5);
 
-  const { ready, stderr, signal, code } = await new Promise<{ ready: boolean; stderr: string; signal: NodeJS.Signals | null; code: number | null }>((resolve) => {
+  const { ready, stderr, signal, code, hung } = await new Promise<{ ready: boolean; stderr: string; signal: NodeJS.Signals | null; code: number | null; hung: boolean }>((resolve) => {
     const child = spawn(process.execPath, [options.writer, lane.path, lane.journal, String(childSeed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let isReady = false;
+    let confirmed = 0;
+    let killing = false;
+    let watchdogFired = false;
     const spawned = performance.now();
     let err = '';
     const kill = () => child.kill('SIGKILL');
     // A writer that never gets ready (or hangs) is killed and reported below.
-    const watchdog = setTimeout(kill, 20_000);
-    if (beforeReady) setTimeout(kill, delay);
+    const watchdog = setTimeout(() => {
+      watchdogFired = true;
+      kill();
+    }, 30_000);
+    const killSoon = () => {
+      if (killing) return;
+      killing = true;
+      setTimeout(kill, delay);
+    };
+    if (beforeReady) killSoon();
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!isReady && chunk.toString().includes('ready')) {
-        isReady = true;
-        stats.startupMs += performance.now() - spawned;
-        if (!beforeReady) setTimeout(kill, delay);
+      for (const line of chunk.toString().split('\n')) {
+        if (line === 'ready' && !isReady) {
+          isReady = true;
+          stats.startupMs += performance.now() - spawned;
+        } else if (line === 'ok') confirmed++;
       }
+      if (isReady && confirmed >= confirmedBeforeKill) killSoon();
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (exitCode, exitSignal) => {
       clearTimeout(watchdog);
-      resolve({ ready: isReady, stderr: err, signal: exitSignal, code: exitCode });
+      resolve({ ready: isReady, stderr: err, signal: exitSignal, code: exitCode, hung: watchdogFired });
     });
   });
+  if (hung) fail(options.seed, cycle, `the writer made no progress for 30 s (ready: ${ready}): ${stderr}`);
   if (signal !== 'SIGKILL') fail(options.seed, cycle, `the writer exited by itself (code ${code}, signal ${signal}): ${stderr}`);
   if (!ready) stats.killedBeforeReady++;
   if (!existsSync(lane.path)) return; // killed before it created the file

@@ -99,7 +99,7 @@ export function customFieldIdOf(target: string | null): string | null {
  */
 const mappingOf = <K extends string>(keys: readonly [K, ...K[]]) => {
   const unknown = { message: 'Unknown field.' };
-  const target = z.union([z.enum(keys, unknown), z.string().regex(CUSTOM_TARGET, unknown)], unknown) as unknown as z.ZodType<K | CustomImportTarget>;
+  const target = z.union([z.enum(keys, unknown), z.string().regex(CUSTOM_TARGET, unknown)], unknown) as unknown as z.ZodType<K | CustomImportTarget, K | CustomImportTarget>;
   return z
     .array(target.nullable())
     .max(500)

@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The backend host runs in a utilityProcess (app) or a worker thread (harness).
           backendHost: resolve(root, 'electron/backend/host/entry.ts'),
+          // Checks backups (integrity_check) off the host's thread.
+          backupCheck: resolve(root, 'electron/backend/backups/checkWorker.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import type { RecordCounts } from '@shared/backups/contract';
 import { AppError } from '@shared/errors';
@@ -99,17 +100,46 @@ export function verifyCopy(path: string): SnapshotFacts {
   }
 }
 
+/** Checks a copy (see verifyCopy); may run elsewhere than the calling thread. */
+export type Verify = (path: string) => Promise<SnapshotFacts>;
+
+export const verifyHere: Verify = (path) => Promise.resolve(verifyCopy(path));
+
+/**
+ * Checks copies in a worker thread running the built `checkWorker` script, so the host's thread
+ * keeps answering calls during a long integrity_check.
+ */
+export function verifyInWorker(script: string): Verify {
+  return (path) =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { path } });
+      let settled = false;
+      worker.once('message', (message: { ok: true; facts: SnapshotFacts } | { ok: false; message: string }) => {
+        settled = true;
+        if (message.ok) resolve(message.facts);
+        else reject(new AppError('workspace', message.message));
+      });
+      worker.once('error', (error) => {
+        settled = true;
+        reject(new AppError('workspace', `The backup could not be checked: ${describe(error)}`));
+      });
+      worker.once('exit', (code) => {
+        if (!settled) reject(new AppError('workspace', `The backup check stopped unexpectedly (exit code ${code}).`));
+      });
+    });
+}
+
 /**
  * Copies with `copy` to a temporary name next to `dest`, checks the copy, and only then gives it
  * its real name. A copy that fails is deleted and the failure thrown: it never counts.
  */
-export async function snapshot(copy: CopyTo, dest: string): Promise<SnapshotFacts> {
+export async function snapshot(copy: CopyTo, dest: string, verify: Verify = verifyHere): Promise<SnapshotFacts> {
   const partial = `${dest}.partial`;
   removeDatabaseFiles(partial);
   try {
     await copy(partial);
     standalone(partial);
-    const facts = verifyCopy(partial);
+    const facts = await verify(partial);
     renameSync(partial, dest);
     return facts;
   } catch (error) {

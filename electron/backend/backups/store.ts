@@ -4,7 +4,7 @@ import { BACKUP_ID, backupKind, recordCounts, type BackupKind, type BackupSummar
 import { AppError } from '@shared/errors';
 import { z } from 'zod';
 import { backupsToKeep, DEFAULT_POLICY, type RotationPolicy } from './rotation';
-import { describe, removeDatabaseFiles, snapshot, type CopyTo } from './snapshot';
+import { describe, removeDatabaseFiles, snapshot, type CopyTo, type Verify } from './snapshot';
 
 // One workspace's backups folder: `<stamp>-<kind>.coalition` files, each with a `.json` sidecar
 // written after the copy passed its check (a backup without a sidecar does not count and is not
@@ -44,7 +44,7 @@ export class BackupStore {
 
   constructor(
     readonly folder: string,
-    private readonly options: { now?: () => Date; policy?: RotationPolicy } = {},
+    private readonly options: { now?: () => Date; policy?: RotationPolicy; verify?: Verify } = {},
   ) {}
 
   #now(): Date {
@@ -93,7 +93,7 @@ export class BackupStore {
       let id = `${stamp(new Date(at))}-${kind}.coalition`;
       while (existsSync(join(this.folder, id))) id = `${stamp(new Date(++at))}-${kind}.coalition`;
       const path = join(this.folder, id);
-      const facts = await snapshot(copy, path);
+      const facts = await snapshot(copy, path, this.options.verify);
       const record = { createdAt: new Date(at).toISOString(), kind, ...facts };
       // The sidecar is written last, atomically: until it exists the backup does not count.
       writeFileSync(`${path}.json.partial`, JSON.stringify(record, null, 2));

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort as workerPort } from 'node:worker_threads';
 import { Host } from './host';
 import { isHostRequest, parseHostArgv, type HostResponse } from './protocol';
@@ -28,10 +30,16 @@ function connect(): Port {
   throw new Error('The backend host must run in a utilityProcess or a worker thread.');
 }
 
+/** The backup-check worker built next to this entry (out/main/backupCheck.js), when there is one. */
+function backupCheckWorker(): { backupCheckWorker?: string } {
+  const script = join(import.meta.dirname, 'backupCheck.js');
+  return existsSync(script) ? { backupCheckWorker: script } : {};
+}
+
 async function main(): Promise<void> {
   const port = connect();
   const host = new Host(
-    { ...parseHostArgv(process.argv), appVersion: process.env.COALITION_APP_VERSION ?? '0.0.0' },
+    { ...parseHostArgv(process.argv), appVersion: process.env.COALITION_APP_VERSION ?? '0.0.0', ...backupCheckWorker() },
     (event) => port.postMessage({ kind: 'event', event }),
   );
   // Queue requests until the start-up workspace is open; answer them in arrival order.

@@ -9,7 +9,7 @@ import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { createBackend, type Backend } from '../backend';
 import { decryptFile, DEFAULT_SCRYPT, encryptFile, type ScryptParams } from '../backups/encrypted';
 import { AutoBackup, type Timers } from '../backups/schedule';
-import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy } from '../backups/snapshot';
+import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy, verifyInWorker } from '../backups/snapshot';
 import { BackupFolders, BackupStore, stamp, type StoredBackup } from '../backups/store';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { validationError } from '@shared/validation';
@@ -37,6 +37,8 @@ export interface HostOptions extends HostArgs {
   backupClock?: () => Date;
   backupTimers?: Timers;
   scrypt?: ScryptParams;
+  /** The built backup-check worker script; without it backups are checked on the host's thread (tests). */
+  backupCheckWorker?: string;
 }
 
 type HostMethod = (typeof HOST_METHODS)[number];
@@ -216,7 +218,10 @@ export class Host {
   }
 
   #storeFor(workspacePath: string): BackupStore {
-    return new BackupStore(this.#folders.folderFor(workspacePath).folder, this.options.backupClock ? { now: this.options.backupClock } : {});
+    return new BackupStore(this.#folders.folderFor(workspacePath).folder, {
+      ...(this.options.backupClock ? { now: this.options.backupClock } : {}),
+      ...(this.options.backupCheckWorker ? { verify: verifyInWorker(this.options.backupCheckWorker) } : {}),
+    });
   }
 
   /** "Back up to file…": a checked copy of the workspace, encrypted into the chosen file. */

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, openSync, readdirSync, statSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BACKUP_ID } from '@shared/backups/contract';
@@ -7,7 +7,7 @@ import { openWorkspace } from '../../../electron/backend/db/connection';
 import { migrations, SCHEMA_VERSION } from '../../../electron/backend/db/migrations';
 import { backupsToKeep, DEFAULT_POLICY } from '../../../electron/backend/backups/rotation';
 import { AutoBackup, AUTO_INTERVAL_MS, type Timers } from '../../../electron/backend/backups/schedule';
-import { copyFromConnection, copyFromFile, verifyCopy } from '../../../electron/backend/backups/snapshot';
+import { copyFromConnection, copyFromFile, verifyCopy, verifyInWorker } from '../../../electron/backend/backups/snapshot';
 import { BackupStore, defaultBackupFolder } from '../../../electron/backend/backups/store';
 import { fileState, ok, useBackend } from '../../support/backend';
 import { organizationInput } from '../../support/samples';
@@ -105,6 +105,26 @@ describe('backup snapshots', () => {
     // The next good backup clears the failure.
     await store.create('manual', copyFromFile(path));
     expect(store.lastFailure).toBeNull();
+  });
+
+  it('checks in a worker thread when given one; a worker that fails or dies is a clear, kept-out failure', async () => {
+    const { backend, path } = await useBackend();
+    await ok(backend, 'organizations.create', organizationInput());
+    const dir = useTemp();
+    // Stand-ins for the built check worker (out/main/backupCheck.js), which the e2e run uses.
+    const good = join(dir, 'good.mjs');
+    writeFileSync(good, `import { parentPort, workerData } from 'node:worker_threads';
+      parentPort.postMessage({ ok: true, facts: { schemaVersion: 9, changeSeq: 1, sizeBytes: 1, counts: { organizations: 1, people: 0, interactions: 0, charterVersions: 0 }, path: workerData.path } });`);
+    const failing = join(dir, 'failing.mjs');
+    writeFileSync(failing, `import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ ok: false, message: 'The backup failed its integrity check: page 7' });`);
+    const dying = join(dir, 'dying.mjs');
+    writeFileSync(dying, `process.exit(3);`);
+
+    const store = (script: string) => new BackupStore(join(dir, 'backups'), { verify: verifyInWorker(script) });
+    expect((await store(good).create('manual', copyFromFile(path))).schemaVersion).toBe(9);
+    await expect(store(failing).create('manual', copyFromFile(path))).rejects.toThrow('The backup failed its integrity check: page 7');
+    await expect(store(dying).create('manual', copyFromFile(path))).rejects.toThrow(/stopped unexpectedly \(exit code 3\)/);
+    expect(store(good).list()).toHaveLength(1);
   });
 
   it('refuses a copy that is not a Coalition Desk workspace', () => {

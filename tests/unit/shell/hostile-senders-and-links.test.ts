@@ -105,7 +105,7 @@ describe('the coalition:call IPC handler (electron/main/rpc/ipc.ts)', () => {
     ['a sub frame claiming the app origin', { url: PAGE, parent: { url: PAGE, parent: null } }],
     ['a sub frame of a web page', { url: 'https://evil.example/', parent: { url: PAGE, parent: null } }],
     ['a frame with no URL', { url: '', parent: null }],
-    ['a frame whose URL is not text', { url: { toString: () => PAGE }, parent: null }],
+    ['a frame whose URL is not text', { url: { toString: (): string => PAGE }, parent: null }],
     ['no frame (navigated away or destroyed)', null],
     ['a frame disposed while the message was in flight', 'disposed'],
   ])('refuses %s, running nothing', async (_what, frame) => {

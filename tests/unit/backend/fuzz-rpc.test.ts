@@ -365,7 +365,7 @@ describe('fuzzing the host and shell methods', () => {
   });
 
   async function validFor(method: string): Promise<unknown> {
-    if (method === 'backups.restore') {
+    if (method === 'backups.restore' || method === 'backups.openReadOnly') {
       const created = await t.bridge.call('backups.create', {});
       if (!created.ok) throw new Error(created.error.message);
       return { id: (created.value as { id: string }).id };
@@ -391,6 +391,8 @@ describe('fuzzing the host and shell methods', () => {
         stats.calls++;
         expect(performance.now() - start, label).toBeLessThan(CALL_BOUND_MS);
         expectNoPollution(label);
+        // Back to the workspace, so the next case starts where the others do.
+        if (result.ok && method === 'backups.openReadOnly') expect((await t.bridge.call('backups.closeReadOnly', {})).ok).toBe(true);
         if (result.ok) return;
         expect(HOST_EXPECTED.has(result.error.code), `${label}: ${result.error.code}: ${result.error.message}`).toBe(true);
         expect(result.error.message.trim().length, label).toBeGreaterThan(10);

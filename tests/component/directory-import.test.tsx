@@ -102,3 +102,28 @@ test('people: the entity switch imports into people', async () => {
   const people = await ok(bridge, 'people.list', {});
   expect(people.rows.map((p) => [p.name, p.email])).toEqual([['Amara Okafor', 'amara@example.org']]);
 });
+
+test('custom fields: offered in their own group, guessed from their label, imported', async () => {
+  const { bridge } = await startWithCoalition();
+  const dues = await ok(bridge, 'customFields.save', { entity: 'organization', label: 'Dues status', kind: 'choice', choices: ['Paid', 'Late'] });
+  const members = await ok(bridge, 'customFields.save', { entity: 'organization', label: 'Members', kind: 'number' });
+  const { user, container } = await openImport();
+  const file = ['Name,Dues status,Count', 'Alder Food Bank,paid,120', 'Bayview Tenants Union,Late,'].join('\r\n');
+  await user.upload(fileInput(container), new File([file], 'partners.csv', { type: 'text/csv' }));
+  await screen.findByRole('table', { name: 'Column mapping' });
+
+  // The header equal to a field's label is guessed; the other column is mapped by hand, from the "Custom fields" group.
+  expect(await screen.findByRole('combobox', { name: 'Field for column Dues status' })).toHaveValue('Dues status');
+  await user.click(screen.getByRole('combobox', { name: 'Field for column Count' }));
+  const group = within(await screen.findByRole('listbox', { name: 'Field for column Count' })).getByRole('group', { name: 'Custom fields' });
+  expect(within(group).getAllByRole('option').map((option) => option.textContent)).toEqual(['Dues status', 'Members']);
+  // A custom field another column fills is not offered twice.
+  expect(within(group).getByRole('option', { name: 'Dues status' })).toHaveAttribute('data-combobox-disabled', 'true');
+  await user.click(within(group).getByRole('option', { name: 'Members' }));
+  await user.click(await screen.findByRole('button', { name: 'Import 2 organizations' }));
+  expect(await screen.findByRole('status')).toHaveTextContent('2 created');
+
+  const list = await ok(bridge, 'organizations.list', { sort: { field: 'name', direction: 'asc' } });
+  const alder = await ok(bridge, 'organizations.get', { id: list.rows[0]?.id ?? '' });
+  expect(alder.custom).toEqual({ [dues.id]: 'Paid', [members.id]: 120 });
+});

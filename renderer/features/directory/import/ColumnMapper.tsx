@@ -1,6 +1,7 @@
-import { Badge, ScrollArea, Select, Table, Text } from '@mantine/core';
+import { Badge, ScrollArea, Select, Table, Text, type ComboboxData } from '@mantine/core';
 import type { ImportEntity, ImportPreview } from '@shared/directory/imports';
-import { importFields } from './fields';
+import { useRpcQuery } from '../../../api/queries';
+import { customImportFields, importFields } from './fields';
 
 export type Mapping = (string | null)[];
 
@@ -45,7 +46,10 @@ export function FilePreview({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** Step 2: which field each column of the file fills (or none). A field takes one column. */
+/**
+ * Step 2: which field each column of the file fills (or none), the entity's custom fields in a
+ * group of their own. A field takes one column.
+ */
 export function ColumnMapper({
   entity,
   preview,
@@ -58,6 +62,8 @@ export function ColumnMapper({
   onChange: (mapping: Mapping) => void;
 }) {
   const fields = importFields(entity);
+  const customFields = useRpcQuery('customFields.list', { entity });
+  const custom = customImportFields(customFields.data ?? []);
   return (
     <Table verticalSpacing="xs" highlightOnHover aria-label="Column mapping">
       <Table.Thead>
@@ -71,9 +77,11 @@ export function ColumnMapper({
         {preview.headers.map((header, column) => {
           const chosen = mapping[column] ?? null;
           const usedElsewhere = new Set(mapping.filter((field, index) => field !== null && index !== column));
-          const data = [
+          const options = (group: Record<string, string>) => Object.entries(group).map(([value, label]) => ({ value, label, disabled: usedElsewhere.has(value) }));
+          const data: ComboboxData = [
             { value: LEAVE_OUT, label: '— Leave out —' },
-            ...Object.entries(fields).map(([value, label]) => ({ value, label, disabled: usedElsewhere.has(value) })),
+            { group: 'Fields', items: options(fields) },
+            ...(Object.keys(custom).length > 0 ? [{ group: 'Custom fields', items: options(custom) }] : []),
           ];
           return (
             <Table.Tr key={column}>

@@ -1,12 +1,18 @@
 import {
   ORGANIZATION_IMPORT_FIELDS,
   PERSON_IMPORT_FIELDS,
+  customTarget,
   type ImportEntity,
 } from '@shared/directory/imports';
 
 /** The fields a column can fill, key → label, for the entity being imported. */
 export function importFields(entity: ImportEntity): Record<string, string> {
   return entity === 'organization' ? ORGANIZATION_IMPORT_FIELDS : PERSON_IMPORT_FIELDS;
+}
+
+/** The entity's custom fields a column can fill: `custom:<fieldId>` → the field's label. */
+export function customImportFields(fields: readonly { id: string; label: string }[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [customTarget(field.id), field.label]));
 }
 
 export const ENTITY_NOUNS: Record<ImportEntity, { one: string; many: string }> = {

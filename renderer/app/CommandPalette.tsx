@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData, type SpotlightFilterFunction } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingCommunity, IconGitCompare, IconHistory, IconPencil, IconSearch, IconSunMoon, IconUser } from '@tabler/icons-react';
+import { IconArrowBackUp, IconBuildingCommunity, IconGitCompare, IconHistory, IconPencil, IconSearch, IconSunMoon, IconUser } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useRpcQuery } from '../api/queries';
 import { organizationHref, personHref } from '../features/directory/reads';
@@ -116,6 +116,25 @@ export function CommandPalette() {
           description: 'Advocates, community leaders and contacts',
           leftSection: <IconUser {...iconProps} />,
           onClick: go('/directory/people'),
+        },
+      ],
+    },
+    {
+      group: 'Workspace',
+      actions: [
+        {
+          id: 'history:list',
+          label: 'History',
+          description: 'Every change, who made it and when',
+          leftSection: <IconHistory {...iconProps} />,
+          onClick: go('/history'),
+        },
+        {
+          id: 'history:undo',
+          label: 'Undo last change…',
+          description: 'Revert the latest change (an import, a merge or a bulk edit as one step)',
+          leftSection: <IconArrowBackUp {...iconProps} />,
+          onClick: go('/history?undo=last'),
         },
       ],
     },

@@ -65,3 +65,16 @@ test('Edit ▸ Undo last change… opens History with the confirmation naming th
   expect(await screen.findByText(/was changed since .* Undo the later changes first\./)).toBeInTheDocument();
   expect((await ok(bridge, 'organizations.get', { id: org.id })).city).toBe('Harbor City');
 });
+
+test('the command palette’s “Undo last change…” asks first, naming the change', async () => {
+  const { bridge } = await startWithCoalition();
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Cedar Food Bank' }));
+  const { user } = renderApp('/charter');
+  await screen.findByRole('heading', { level: 1, name: 'Charter' });
+  await user.click(screen.getByRole('button', { name: 'Open command palette' }));
+  await user.click(await screen.findByRole('button', { name: /Undo last change…/ }));
+  const dialog = await screen.findByRole('dialog', { name: 'Undo “Added Cedar Food Bank”?' });
+  await user.click(within(dialog).getByRole('button', { name: 'Undo' }));
+  expect(await screen.findByText(/Added Cedar Food Bank\. You can redo it from History\./)).toBeInTheDocument();
+  expect((await ok(bridge, 'organizations.list', { limit: 5 })).total).toBe(0);
+});

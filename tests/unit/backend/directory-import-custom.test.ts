@@ -173,6 +173,14 @@ describe('imports with custom fields', () => {
     // First import: three updated on the existing record, two created on Harbor Legal Aid; second: one update.
     expect(values.map((l) => l.action).sort()).toEqual(['create', 'create', 'update', 'update', 'update', 'update']);
     expect(new Set(log.map((l) => l.batch)).size).toBe(2);
+
+    // Each import is one undo step, custom values included.
+    await ok(backend, 'history.undo', {});
+    expect((await ok(backend, 'organizations.get', { id: org.id })).custom[members.id]).toBe(1200);
+    await ok(backend, 'history.undo', {});
+    expect((await ok(backend, 'organizations.get', { id: org.id })).custom).toEqual({ [dues.id]: 'Waived', [members.id]: 10, [renewal.id]: '2025-01-01', [contact.id]: 'Old contact' });
+    expect((await ok(backend, 'organizations.list', {})).total).toBe(1);
+    expect((await ok(backend, 'customFields.list', { entity: 'organization' })).map((f) => f.valueCount)).toEqual([1, 1, 1, 1]);
   });
 
   it('fills people’s custom fields too', async () => {

@@ -4,7 +4,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, bench, describe } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { decryptFile, encryptFile } from '../../electron/backend/backups/encrypted';
-import { copyFromFile, verifyCopy } from '../../electron/backend/backups/snapshot';
+import { existsSync } from 'node:fs';
+import { copyFromFile, verifyCopy, verifyInWorker } from '../../electron/backend/backups/snapshot';
 import { BackupStore } from '../../electron/backend/backups/store';
 import { generateDirectory, SCALE_DIRECTORY } from '../../electron/backend/sample/directory';
 import { tempDir } from '../support/workspace';
@@ -57,6 +58,11 @@ const quick = await withLoopProbe(() => {
   }
 });
 const whole = await withLoopProbe(() => store.create('manual', copyFromFile(path)));
+// As the app runs it: the check in the built worker (run `npx electron-vite build` first).
+const workerScript = join(import.meta.dirname, '../../out/main/backupCheck.js');
+const inWorker = existsSync(workerScript)
+  ? await withLoopProbe(() => new BackupStore(join(tmp.dir, 'backups-worker'), { verify: verifyInWorker(workerScript) }).create('manual', copyFromFile(path)))
+  : null;
 const file = join(tmp.dir, 'scale.cdbackup');
 const encrypt = await withLoopProbe(() => encryptFile(join(store.folder, whole.value.id), file, 'bench passphrase 2026'));
 const decrypt = await withLoopProbe(() => decryptFile(file, join(tmp.dir, 'decrypted.coalition'), 'bench passphrase 2026'));
@@ -66,6 +72,11 @@ console.log(`[backups bench] online copy: ${ms(copy.seconds)}, longest event-loo
 console.log(`[backups bench] integrity_check + counts: ${ms(check.seconds)} (blocks the loop throughout)`);
 console.log(`[backups bench] quick_check alone (for comparison): ${ms(quick.seconds)}`);
 console.log(`[backups bench] checked backup (copy + check + sidecar + rotation): ${ms(whole.seconds)}, longest block ${whole.longestBlockMs.toFixed(0)} ms`);
+console.log(
+  inWorker
+    ? `[backups bench] checked backup, check in the worker: ${ms(inWorker.seconds)}, longest block ${inWorker.longestBlockMs.toFixed(0)} ms`
+    : '[backups bench] (build first to measure the check in its worker)',
+);
 console.log(`[backups bench] encrypted file (scrypt N=2^17 + AES-256-GCM stream): ${ms(encrypt.seconds)}, longest block ${encrypt.longestBlockMs.toFixed(0)} ms`);
 console.log(`[backups bench] decrypt: ${ms(decrypt.seconds)}, longest block ${decrypt.longestBlockMs.toFixed(0)} ms`);
 

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Input, Output } from '@shared/contract';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { openWorkspace } from '../../../electron/backend/db/connection';
+import { migrations } from '../../../electron/backend/db/migrations';
+import { Writer } from '../../../electron/backend/db/writer';
 import { changeLog, fails, ok, snapshot, useTempDir, withSqlite } from '../../support/backend';
 import { png } from '../../support/images';
 import { addOrganization, addPerson, foreignKeyProblems } from '../../support/people';
@@ -284,5 +287,24 @@ describe('history.undo', () => {
     const rows = changeLog(path).filter((r) => r.batch === undo.id);
     expect(rows.map((r) => [r.entity, r.action])).toContainEqual(['organizations', 'create']);
     expect(undo.changes).toBe(rows.length);
+  });
+
+  it('lists and undoes changes made before the upgrade that added batches (described plainly)', async () => {
+    const path = join(useTempDir(), 'old.coalition');
+    const names = Object.keys(migrations).filter((name) => name !== '006_change_batches');
+    const old = await openWorkspace(path, { create: true, migrations: Object.fromEntries(names.map((name) => [name, migrations[name]])) as typeof migrations });
+    await old.db.transaction().execute(async (trx) => {
+      const write = new Writer(trx, 'old-batch', '2025-01-01T10:00:00.000Z');
+      await write.insert('coalition_profile', { id: 'coalition', name: 'Old Coalition', short_name: '', region: '', founded_on: null, logo_mime: null, logo_data: null, updated_at: '2025-01-01T10:00:00.000Z' });
+    });
+    await old.close();
+
+    const backend = await createBackend({ workspacePath: path, actor: 'Dana Whitfield' });
+    onTestFinished(() => backend.close());
+    expect(await batches(backend)).toEqual([
+      { id: 'old-batch', at: '2025-01-01T10:00:00.000Z', actor: '', method: '', summary: 'Changed 1 record', changes: 1, kind: 'change', undoneBy: null, undoes: null },
+    ]);
+    await ok(backend, 'history.undo', {});
+    expect(withSqlite(path, (db) => db.prepare('select count(*) as n from coalition_profile').get())).toEqual({ n: 0 });
   });
 });

@@ -78,3 +78,14 @@ test('the command palette’s “Undo last change…” asks first, naming the c
   expect(await screen.findByText(/Added Cedar Food Bank\. You can redo it from History\./)).toBeInTheDocument();
   expect((await ok(bridge, 'organizations.list', { limit: 5 })).total).toBe(0);
 });
+
+test('History is read afresh on each visit: a change made elsewhere is listed', async () => {
+  const { bridge } = await startWithCoalition();
+  const { user } = renderApp('/history');
+  await screen.findByRole('table', { name: 'Changes' });
+  await user.click(screen.getByRole('link', { name: 'Charter' }));
+  await screen.findByRole('heading', { level: 1, name: 'Charter' });
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Lakeshore Legal Clinic' }));
+  await user.click(screen.getByRole('link', { name: 'History' }));
+  expect(await screen.findByText('Added Lakeshore Legal Clinic')).toBeInTheDocument();
+});

@@ -44,6 +44,8 @@ export function HistoryPage() {
     queryFn: ({ pageParam }) => call('history.batches', { limit: PAGE, ...(typeof pageParam === 'string' ? { before: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.more ? (last.batches.at(-1)?.id ?? null) : null),
+    // Every call may add a batch and none invalidates this list: read it afresh on each visit.
+    refetchOnMount: 'always',
   });
   const [pending, setPending] = useState<string | null>(null);
   const undo = useMutation<Output<'history.undo'>, RpcError, BatchEntry>({

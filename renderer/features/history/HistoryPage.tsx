@@ -95,7 +95,8 @@ export function HistoryPage() {
   // Edit ▸ Undo last change… opens this screen with ?undo=last: confirm the latest undoable change.
   const [params, setParams] = useSearchParams();
   const asked = params.get('undo') === 'last';
-  const loaded = history.isSuccess;
+  // After the visit's refetch, so the confirmation names the latest change, not a cached one.
+  const loaded = history.isSuccess && !history.isFetching;
   useEffect(() => {
     if (!asked || !loaded) return;
     setParams({}, { replace: true });

@@ -63,6 +63,11 @@ function safeJson(value: unknown): string {
   }
 }
 
+/** TypeScript sources under a folder (tests excluded). */
+function sourcesUnder(dir: string): string[] {
+  return filesUnder(dir).filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path));
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -196,5 +201,21 @@ describe('canary strings in a workspace', () => {
     });
     expect(holding.map((path) => relative(t.dir, path)), `files other than workspaces and plain backups: ${others.map((p) => relative(t.dir, p)).join(', ')}`).toEqual([]);
     expect(others.some((path) => path.endsWith('export.cdbackup')), 'the encrypted export was written').toBe(true);
+  });
+});
+
+describe('the window’s code', () => {
+  it('never writes to the console (its messages are not captured above, and could hold what is on screen)', () => {
+    const root = join(import.meta.dirname, '../../..');
+    const sources = ['renderer', 'electron/preload'].flatMap((dir) => sourcesUnder(join(root, dir)));
+    expect(sources.length).toBeGreaterThan(20);
+    const calls = sources.flatMap((path) =>
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .map((line, index) => ({ line, at: `${relative(root, path)}:${index + 1}` }))
+          .filter(({ line }) => /\bconsole\s*\.\s*[a-z]+\s*\(/i.test(line))
+          .map(({ at }) => at),
+    );
+    expect(calls).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '@shared/contract';
 import { MAX_CUSTOM_TEXT } from '@shared/directory/customFields';
 import { customTarget } from '@shared/directory/imports';
-import { changeLog, fails, issuesOf, ok, snapshot, useBackend } from '../../support/backend';
+import { changeLog, fails, issuesOf, ok, snapshot, useBackend, withSqlite } from '../../support/backend';
 import { personInput } from '../../support/people';
 import { organizationInput } from '../../support/samples';
 
@@ -191,6 +191,27 @@ describe('imports with custom fields', () => {
     expect(await ok(backend, 'imports.run', plan(preview))).toMatchObject({ created: 1 });
     const list = await ok(backend, 'people.list', {});
     expect((await ok(backend, 'people.get', { id: list.rows[0]?.id ?? '' })).custom).toEqual({ [shirt.id]: 'M' });
+  });
+
+  it('10,000 values: custom_values’ indexes rebuilt as they were, filters and a later update answer from them', async () => {
+    const { backend, path } = await useBackend();
+    const { dues, members } = await defineFields(backend);
+    const schema = () => withSqlite(path, (db) => db.prepare('select type, name, tbl_name, sql from sqlite_schema order by name').all());
+    const before = schema();
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`Partner ${i}`, String(i), i % 4 ? 'Paid' : 'late']);
+    const preview = await open(backend, csvOf([['Name', 'Members', 'Dues status'], ...rows]));
+    expect(await ok(backend, 'imports.run', plan(preview))).toMatchObject({ created: 10_000 });
+    expect(schema()).toEqual(before);
+    expect(withSqlite(path, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
+    expect((await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: dues.id, values: ['LATE'] }] } })).total).toBe(2500);
+    expect((await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: members.id, from: 9990 }] } })).total).toBe(10);
+
+    const update = await open(backend, csvOf([['Name', 'Members', 'Dues status'], ['Partner 4', '', 'Paid'], ['Partner 5', '5000', '']]));
+    expect(await ok(backend, 'imports.run', plan(update, { duplicates: 'update' }))).toMatchObject({ updated: 2 });
+    const partner4 = (await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: members.id, from: 4, to: 4 }] } })).rows;
+    expect(partner4.map((r) => r.name)).toEqual(['Partner 4']);
+    expect((await ok(backend, 'organizations.get', { id: partner4[0]?.id ?? '' })).custom).toEqual({ [members.id]: 4, [dues.id]: 'Paid' });
+    expect((await ok(backend, 'organizations.list', { filters: { custom: [{ fieldId: members.id, from: 5000, to: 5000 }] } })).rows.map((r) => r.name).sort()).toEqual(['Partner 5', 'Partner 5000']);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -60,8 +60,9 @@ import { parseImportFile, type ParsedFile } from './parse';
 //
 // Custom fields: a mapping entry `custom:<fieldId>` fills one of the entity's custom fields (the
 // field must exist when the mapping is checked and run). Its cells are read per the field's kind
-// with the forms' rules, and written to custom_values in bulk with the records; like the fixed
-// fields, an empty cell writes nothing (an updated record keeps its value).
+// with the forms' rules, and written to custom_values in bulk with the records (its indexes are
+// rebuilt like the records' for a large import); like the fixed fields, an empty cell writes
+// nothing (an updated record keeps its value).
 
 type Db = Pick<CallContext, 'db'>;
 
@@ -530,12 +531,14 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
     plan.entity === 'organization'
       ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
       : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
-  await withIndexesRebuilt(ctx, growing, async () => {
+  // The values existing records have in the fields the file fills, read before custom_values' indexes may be dropped.
+  const currentValues = await currentCustomValues(ctx, plan.targets);
+  await withIndexesRebuilt(ctx, [...growing, { tables: ['custom_values'], adding: customValues }], async () => {
     for (let start = 0; start < total; start += PROGRESS_EVERY) {
       const chunk = plan.targets.slice(start, start + PROGRESS_EVERY);
       if (plan.entity === 'organization') await writeOrganizations(ctx, chunk as Target<OrganizationInput>[]);
       else await writePeople(ctx, chunk as Target<PersonInput>[]);
-      await writeCustomValues(ctx, chunk);
+      await writeCustomValues(ctx, chunk, currentValues);
       ctx.progress('import', Math.min(total, start + chunk.length), total);
     }
   });
@@ -685,26 +688,29 @@ async function linkPrimary(ctx: CallContext, links: { personId: string; organiza
 }
 
 
-/**
- * The chunk's custom values, in bulk through the Writer: a new record's are inserted; an existing
- * record's replace the values it has in those fields (read whole first, for the change log) or
- * are inserted. Fields the row leaves empty are not touched.
- */
-async function writeCustomValues(ctx: CallContext, targets: readonly Target<unknown>[]): Promise<void> {
-  const withValues = targets.filter((t) => t.custom !== undefined && t.custom.size > 0);
-  if (withValues.length === 0) return;
+/** The custom values of the existing records the import sets custom values on, by `recordId fieldId`. */
+async function currentCustomValues(ctx: Db, targets: readonly Target<unknown>[]): Promise<Map<string, CustomValuesTable>> {
   const current = new Map<string, CustomValuesTable>();
-  const known = withValues.filter((t) => t.existing !== null).map((t) => t.id);
+  const known = targets.filter((t) => t.existing !== null && t.custom !== undefined && t.custom.size > 0).map((t) => t.id);
   for (let start = 0; start < known.length; start += READ_CHUNK) {
     const chunk = known.slice(start, start + READ_CHUNK);
     const rows = await ctx.db.selectFrom('custom_values').selectAll().where('record_id', 'in', chunk).execute();
     for (const row of rows) current.set(`${row.record_id} ${row.field_id}`, row);
   }
+  return current;
+}
+
+/**
+ * The chunk's custom values, in bulk through the Writer: a new record's are inserted; an existing
+ * record's replace the values it has in those fields (`current`, read whole before the import
+ * wrote anything, for the change log) or are inserted. Fields the row leaves empty are not touched.
+ */
+async function writeCustomValues(ctx: CallContext, targets: readonly Target<unknown>[], current: ReadonlyMap<string, CustomValuesTable>): Promise<void> {
   const inserts: CustomValuesTable[] = [];
   const updates: { before: CustomValuesTable; patch: Partial<CustomValuesTable> }[] = [];
-  for (const target of withValues) {
+  for (const target of targets) {
     for (const [fieldId, value] of target.custom ?? []) {
-      const before = current.get(`${target.id} ${fieldId}`);
+      const before = target.existing === null ? undefined : current.get(`${target.id} ${fieldId}`);
       if (before) updates.push({ before, patch: { value_text: value.value_text, value_number: value.value_number } });
       else inserts.push({ id: randomUUID(), field_id: fieldId, record_id: target.id, value_text: value.value_text, value_number: value.value_number });
     }

@@ -36,6 +36,14 @@ function cleanText(value: string, control: RegExp, label: string, ctx: z.core.$R
   if (found) ctx.addIssue({ code: 'custom', message: `${label} contains a control character (${codePoint(found[0])}); remove it.`, input: value });
 }
 
+/**
+ * The single-line rules for a string schema with its own format (email, website): no control
+ * characters, no lone surrogates. `.superRefine(singleLineClean('Email'))`.
+ */
+export function singleLineClean(label: string) {
+  return (value: string, ctx: z.core.$RefinementCtx<string>): void => cleanText(value, SINGLE_LINE_CONTROL, label, ctx);
+}
+
 /** Trimmed single-line text with a length limit; empty is allowed unless `min` is set. */
 export function text(max: number, label: string, min = 0) {
   return z

@@ -54,6 +54,12 @@ export const relationshipInput = z.discriminatedUnion(
   { message: 'A relationship links two organizations or two people.' },
 );
 
+/** A table column's key: a field's name or `cf:<custom field id>`. */
+const columnKey = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z0-9_:.-]+$/, { message: 'A column is named by its key (letters, digits and _ : . - only).' });
+
 export const savedViewInput = z.discriminatedUnion('entity', [
   z.strictObject({
     id: id.optional(),
@@ -61,7 +67,7 @@ export const savedViewInput = z.discriminatedUnion('entity', [
     entity: z.literal('organization'),
     filters: organizationFilters,
     sort: z.strictObject({ field: z.enum(ORGANIZATION_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }),
-    columns: z.array(z.string().max(40)).max(40),
+    columns: z.array(columnKey).max(40),
   }),
   z.strictObject({
     id: id.optional(),
@@ -69,7 +75,7 @@ export const savedViewInput = z.discriminatedUnion('entity', [
     entity: z.literal('person'),
     filters: personFilters,
     sort: z.strictObject({ field: z.enum(PERSON_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }),
-    columns: z.array(z.string().max(40)).max(40),
+    columns: z.array(columnKey).max(40),
   }),
 ]);
 export const savedView = z.intersection(savedViewInput, z.object({ id, updatedAt: z.string() }));

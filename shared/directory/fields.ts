@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../common';
+import { singleLineClean, text } from '../common';
 
 // Field building blocks shared by organizations and people.
 
@@ -17,7 +17,8 @@ export const email = z
   .string({ message: 'Email must be text.' })
   .trim()
   .max(254, { message: 'Email must be at most 254 characters.' })
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'Enter an email like name@example.org.' });
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'Enter an email like name@example.org.' })
+  .superRefine(singleLineClean('Email'));
 
 export const phone = z
   .string({ message: 'Phone must be text.' })
@@ -29,7 +30,8 @@ export const website = z
   .string({ message: 'Website must be text.' })
   .trim()
   .max(500, { message: 'Website must be at most 500 characters.' })
-  .refine((v) => v === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(v), { message: 'Enter a web address like example.org.' });
+  .refine((v) => v === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(v), { message: 'Enter a web address like example.org.' })
+  .superRefine(singleLineClean('Website'));
 
 export const sortDirection = z.enum(['asc', 'desc']);
 

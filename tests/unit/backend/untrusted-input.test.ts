@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, METHODS } from '@shared/contract';
 import { longText, MAX_FILTER_VALUES, text } from '@shared/common';
+import { email, website } from '@shared/directory/fields';
 import { fails, ok, useBackend } from '../../support/backend';
 import { organizationInput } from '../../support/samples';
 
@@ -55,6 +56,22 @@ describe('long text', () => {
     expect(notes.safeParse('Form feed\u000c').success).toBe(false);
     expect(notes.safeParse('Half \ud800 an emoji').success).toBe(false);
     expect(notes.safeParse('A whole emoji 😀').success).toBe(true);
+  });
+});
+
+describe('formatted fields', () => {
+  it('an email or website with a control character is refused, naming the field', () => {
+    expect(email.safeParse('ana\u0007@example.org').error?.issues.map((i) => i.message)).toEqual(['Email contains a control character (U+0007); remove it.']);
+    expect(website.safeParse('example.org/\u001b[31m').error?.issues.map((i) => i.message)).toEqual(['Website contains a control character (U+001B); remove it.']);
+    expect(email.safeParse('ana@example.org').success).toBe(true);
+  });
+
+  it('a saved view’s columns are keys, not free text', async () => {
+    const { backend } = await useBackend();
+    const view = { name: 'Mine', entity: 'organization', filters: {}, sort: { field: 'name', direction: 'asc' } } as const;
+    expect((await backend.call('views.save', { ...view, columns: ['name', 'cf:00000000-0000-4000-8000-000000000001'] })).ok).toBe(true);
+    const error = await fails(backend, 'views.save', { ...view, columns: ['name\u0007'] });
+    expect(error.message).toBe('Invalid input for views.save: columns.0: A column is named by its key (letters, digits and _ : . - only).');
   });
 });
 

@@ -36,7 +36,6 @@ export function ImportPage() {
 
   // A staged file lives in the backend's memory until imported; let it go when the screen does.
   const staged = useRef<string | null>(null);
-  staged.current = result ? null : (preview?.importId ?? null);
   useEffect(() => () => discard(staged.current), []);
 
   const hasName = mapping.includes('name');
@@ -53,6 +52,8 @@ export function ImportPage() {
   const run = useMutation<ImportResult, RpcError>({
     mutationFn: () => call('imports.run', { ...(plan as Plan), skipInvalid }),
     onSuccess: async (done) => {
+      // The backend let go of the file once it was imported.
+      staged.current = null;
       setResult(done);
       // New and changed records show up everywhere: tables, search, pages, representation.
       await client.invalidateQueries({ queryKey: ['rpc'] });
@@ -61,7 +62,8 @@ export function ImportPage() {
   const progress = useProgress('import', run.isPending);
 
   function opened(next: ImportPreview) {
-    discard(preview?.importId ?? null);
+    discard(staged.current);
+    staged.current = next.importId;
     setPreview(next);
     setMapping(next.mapping);
     setSkipInvalid(false);
@@ -70,7 +72,8 @@ export function ImportPage() {
   }
 
   function startOver() {
-    discard(result ? null : (preview?.importId ?? null));
+    discard(staged.current);
+    staged.current = null;
     setPreview(null);
     setMapping([]);
     setResult(null);
@@ -142,7 +145,7 @@ export function ImportPage() {
             <Radio.Group
               label="When a row matches a record already in the directory (same name or email)"
               value={duplicates}
-              onChange={(value) => setDuplicates(value as DuplicateStrategy)}
+              onChange={setDuplicates}
             >
               <Group mt="xs" gap="lg">
                 {Object.entries(DUPLICATE_STRATEGIES).map(([value, label]) => (

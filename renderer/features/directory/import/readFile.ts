@@ -3,7 +3,8 @@ export function readAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
-      const url = String(reader.result);
+      // readAsDataURL always yields a string.
+      const url = typeof reader.result === 'string' ? reader.result : '';
       // A data URL: "data:<type>;base64,<content>".
       resolve(url.slice(url.indexOf(',') + 1));
     };

@@ -12,10 +12,14 @@ export function useProgress(task: string, active: boolean): Progress | null {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(() => {
     if (!active) return undefined;
-    setProgress(null);
-    return subscribe((event) => {
+    const unsubscribe = subscribe((event) => {
       if (event.type === 'progress' && event.task === task) setProgress({ done: event.done, total: event.total, message: event.message });
     });
+    return () => {
+      unsubscribe();
+      // The next run starts from nothing, not from where this one ended.
+      setProgress(null);
+    };
   }, [task, active]);
   return active ? progress : null;
 }

@@ -72,6 +72,11 @@ export const emptyInput = z.strictObject({});
  */
 export const MAX_FILTER_VALUES = 200;
 
+/** A text value in a filter (a tag, a district…): saved with views, so held to the single-line rules. */
+export function filterText(max: number, label = 'A filter value') {
+  return z.string().max(max).superRefine(singleLineClean(label));
+}
+
 /** A list filter's values: any of them matches. */
 export function filterValues<T extends z.ZodType>(value: T) {
   return z.array(value).max(MAX_FILTER_VALUES, { message: `A filter takes at most ${MAX_FILTER_VALUES} values.` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, text } from '../common';
+import { filterText, id, isoDate, text } from '../common';
 
 // Custom fields: coordinator-defined text / number / date / choice fields on organizations or
 // people. A field is defined once per entity (custom_fields); each record's value lives in
@@ -85,7 +85,7 @@ export type CustomValues = z.infer<typeof customValues>;
  */
 export const customFilter = z.strictObject({
   fieldId: id,
-  values: z.array(z.string().max(MAX_CUSTOM_TEXT)).max(MAX_CUSTOM_CHOICES).optional(),
+  values: z.array(filterText(MAX_CUSTOM_TEXT)).max(MAX_CUSTOM_CHOICES).optional(),
   from: z.union([z.number(), isoDate]).optional(),
   to: z.union([z.number(), isoDate]).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filterValues, id, isoDate, longText, text, timestamp } from '../common';
+import { filterText, filterValues, id, isoDate, longText, text, singleLineClean, timestamp } from '../common';
 import { ORGANIZATION_TYPES, SECTORS, type OrganizationType, type Sector } from '../taxonomy';
 import { BUDGET_BAND_VALUES, CONTRIBUTION_VALUES, ORG_RELATIONSHIP_VALUES, STAGE_VALUES, TIER_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
@@ -108,17 +108,17 @@ export const ORGANIZATION_SORT_FIELDS = ['name', 'sector', 'type', 'stage', 'cit
 
 export const organizationFilters = z.strictObject({
   /** Words that must all appear (prefix match, accent-insensitive) in name, other names, email, city, tags or notes. */
-  text: z.string().trim().max(200).optional(),
+  text: z.string().trim().max(200).superRefine(singleLineClean('The search text')).optional(),
   stage: filterValues(z.enum(STAGE_VALUES)).optional(),
   sector: filterValues(z.enum(SECTOR_VALUES)).optional(),
   type: filterValues(z.enum(ORG_TYPE_VALUES)).optional(),
   tier: filterValues(z.enum(TIER_VALUES)).optional(),
   contribution: filterValues(z.enum(CONTRIBUTION_VALUES)).optional(),
   /** Any of the listed values (within a field); all fields must match. */
-  issueArea: filterValues(z.string().max(100)).optional(),
-  region: filterValues(z.string().max(100)).optional(),
-  population: filterValues(z.string().max(100)).optional(),
-  tag: filterValues(z.string().max(100)).optional(),
+  issueArea: filterValues(filterText(100)).optional(),
+  region: filterValues(filterText(100)).optional(),
+  population: filterValues(filterText(100)).optional(),
+  tag: filterValues(filterText(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
   /** Custom field filters (all must match). */
   custom: customFilters,

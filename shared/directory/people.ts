@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filterValues, id, isoDate, longText, text, timestamp } from '../common';
+import { filterText, filterValues, id, isoDate, longText, text, singleLineClean, timestamp } from '../common';
 import { CONTACT_CHANNEL_VALUES, PERSON_RELATIONSHIP_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
 import { email, labelList, page, phone, sortDirection } from './fields';
@@ -78,12 +78,12 @@ export type PersonRow = z.infer<typeof personRow>;
 export const PERSON_SORT_FIELDS = ['name', 'city', 'district', 'lastContactedOn', 'updatedAt'] as const;
 
 export const personFilters = z.strictObject({
-  text: z.string().trim().max(200).optional(),
+  text: z.string().trim().max(200).superRefine(singleLineClean('The search text')).optional(),
   organizationId: id.optional(),
   communityLeader: z.boolean().optional(),
   mayContact: z.boolean().optional(),
-  district: filterValues(z.string().max(120)).optional(),
-  tag: filterValues(z.string().max(100)).optional(),
+  district: filterValues(filterText(120)).optional(),
+  tag: filterValues(filterText(100)).optional(),
   lastContacted: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), never: z.boolean().optional() }).optional(),
   /** Custom field filters (all must match). */
   custom: customFilters,

@@ -51,6 +51,34 @@ export const organizationInput = z
   });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
+/** An organization with nothing filled in but the defaults (an import's unmapped fields, test records). */
+export function emptyOrganizationInput(): OrganizationInput {
+  return {
+    name: '',
+    otherNames: [],
+    sector: 'other',
+    type: 'other',
+    issueAreas: [],
+    regions: [],
+    populations: [],
+    alignment: { score: null, note: '' },
+    stage: 'identified',
+    tier: null,
+    contributions: [],
+    website: '',
+    email: '',
+    phone: '',
+    address: '',
+    city: '',
+    district: '',
+    registrationNumber: '',
+    staffSize: null,
+    budgetBand: null,
+    tags: [],
+    notes: '',
+  };
+}
+
 export const organization = z.object({
   id,
   name: z.string(),

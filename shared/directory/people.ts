@@ -40,6 +40,24 @@ export const personInput = z
   });
 export type PersonInput = z.infer<typeof personInput>;
 
+/** A person with nothing filled in but the defaults (an import's unmapped fields, test records). */
+export function emptyPersonInput(): PersonInput {
+  return {
+    name: '',
+    pronouns: '',
+    title: '',
+    languages: [],
+    email: '',
+    phone: '',
+    city: '',
+    district: '',
+    communityLeader: false,
+    tags: [],
+    notes: '',
+    consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' },
+  };
+}
+
 export const person = z.object({
   id,
   name: z.string(),

@@ -1,53 +1,17 @@
 import type { Input } from '@shared/contract';
+import { emptyOrganizationInput } from '@shared/directory/organizations';
+import { emptyPersonInput } from '@shared/directory/people';
 import type { CoalitionBridge } from '@shared/rpc';
 import { ok } from '../support/backend';
 
 // Directory records for component tests, created through the real backend before rendering.
 
 export function org(name: string, overrides: Partial<Input<'organizations.create'>> = {}): Input<'organizations.create'> {
-  return {
-    name,
-    otherNames: [],
-    sector: 'nonprofit',
-    type: 'advocacy_group',
-    issueAreas: [],
-    regions: [],
-    populations: [],
-    alignment: { score: null, note: '' },
-    stage: 'identified',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
-    city: '',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
-    tags: [],
-    notes: '',
-    ...overrides,
-  };
+  return { ...emptyOrganizationInput(), name, sector: 'nonprofit', type: 'advocacy_group', ...overrides };
 }
 
 export function person(name: string, overrides: Partial<Input<'people.create'>> = {}): Input<'people.create'> {
-  return {
-    name,
-    pronouns: '',
-    title: '',
-    languages: [],
-    email: '',
-    phone: '',
-    city: '',
-    district: '',
-    communityLeader: false,
-    tags: [],
-    notes: '',
-    consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' },
-    ...overrides,
-  };
+  return { ...emptyPersonInput(), name, ...overrides };
 }
 
 export async function addOrg(bridge: CoalitionBridge, name: string, overrides: Partial<Input<'organizations.create'>> = {}): Promise<string> {

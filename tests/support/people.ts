@@ -1,5 +1,6 @@
 import type { Input } from '@shared/contract';
 import type { InteractionInput } from '@shared/directory/interactions';
+import { emptyOrganizationInput } from '@shared/directory/organizations';
 import type { PersonInput } from '@shared/directory/people';
 import { ok, withSqlite, type Caller } from './backend';
 
@@ -25,28 +26,14 @@ export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
 
 export function organizationInput(name: string, overrides: Partial<Input<'organizations.create'>> = {}): Input<'organizations.create'> {
   return {
+    ...emptyOrganizationInput(),
     name,
-    otherNames: [],
     sector: 'nonprofit',
     type: 'advocacy_group',
     issueAreas: ['Housing'],
-    regions: [],
-    populations: [],
     alignment: { score: 4, note: '' },
     stage: 'engaged',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
     city: 'Eastside',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
-    tags: [],
-    notes: '',
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
 //
 //   node filler.cjs <workspace>
 
+import { emptyOrganizationInput } from '@shared/directory/organizations';
 import { createBackend } from '../../../electron/backend/backend';
 
 async function main(): Promise<void> {
@@ -14,26 +15,8 @@ async function main(): Promise<void> {
   let confirmed = 0;
   for (let i = 0; i < 2000 && errors.length < 5; i++) {
     const result = await backend.call('organizations.create', {
+      ...emptyOrganizationInput(),
       name: `Filler ${i}`,
-      otherNames: [],
-      sector: 'nonprofit',
-      type: 'advocacy_group',
-      issueAreas: ['Housing'],
-      regions: [],
-      populations: [],
-      alignment: { score: 3, note: '' },
-      stage: 'engaged',
-      tier: null,
-      contributions: [],
-      website: '',
-      email: '',
-      phone: '',
-      address: '',
-      city: 'Eastside',
-      district: '',
-      registrationNumber: '',
-      staffSize: null,
-      budgetBand: null,
       tags: ['filler'],
       notes: `Meeting notes ${i}. `.repeat(900),
     });

@@ -17,6 +17,8 @@ import { STAGE_VALUES } from '@shared/directory/enums';
 import { createBackend } from '../../../electron/backend/backend';
 import { digestRows, type InFlightCheck, type JournalLine, type LogDigestRow } from './journal';
 import { rng, type Rng } from './prng';
+import { emptyOrganizationInput } from '@shared/directory/organizations';
+import { emptyPersonInput } from '@shared/directory/people';
 
 /** Errors a call may legitimately end with in this workload (a link that already exists, …). */
 const EXPECTED_ERRORS = new Set(['conflict', 'not_found']);
@@ -84,45 +86,27 @@ type PersonInput = Input<'people.create'>;
 // Self-contained builders (tests/support/people.ts pulls in vitest, which a child must not load).
 function organizationInput(name: string, overrides: Partial<OrganizationInput> = {}): OrganizationInput {
   return {
+    ...emptyOrganizationInput(),
     name,
-    otherNames: [],
     sector: 'nonprofit',
     type: 'advocacy_group',
     issueAreas: ['Housing'],
     regions: ['Eastside'],
-    populations: [],
     alignment: { score: 4, note: '' },
     stage: 'engaged',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
     city: 'Eastside',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
-    tags: [],
-    notes: '',
     ...overrides,
   };
 }
 
 function personInput(name: string, overrides: Partial<PersonInput> = {}): PersonInput {
   return {
+    ...emptyPersonInput(),
     name,
-    pronouns: '',
     title: 'Community organizer',
     languages: ['English', 'Spanish'],
-    email: '',
-    phone: '',
     city: 'Eastside',
     district: 'District 4',
-    communityLeader: false,
-    tags: [],
-    notes: '',
     consent: { mayContact: true, channels: ['email'], recordedOn: '2025-02-01', recordedBy: 'Dana' },
     ...overrides,
   };

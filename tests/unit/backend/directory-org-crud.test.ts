@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyPersonInput } from '@shared/directory/people';
 import type { Backend } from '../../../electron/backend/backend';
 import { changeLog, fails, issuesOf, ok, snapshot, useBackend, withSqlite } from '../../support/backend';
 import { organizationInput } from '../../support/samples';
@@ -158,20 +159,7 @@ describe('organizations.delete with links', () => {
     const { backend, path } = await useBackend();
     const org = await create(backend, { name: 'Linked Org' });
     const other = await create(backend, { name: 'Other Org' });
-    const person = await ok(backend, 'people.create', {
-      name: 'Ana Souza',
-      pronouns: '',
-      title: 'Organizer',
-      languages: [],
-      email: '',
-      phone: '',
-      city: '',
-      district: '',
-      communityLeader: false,
-      tags: [],
-      notes: '',
-      consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' },
-    });
+    const person = await ok(backend, 'people.create', { ...emptyPersonInput(), name: 'Ana Souza', title: 'Organizer' });
     await ok(backend, 'affiliations.create', { personId: person.id, organizationId: org.id, role: 'Staff', primary: true, startOn: null, endOn: null });
     await ok(backend, 'relationships.create', { entity: 'organization', kind: 'funds', fromId: other.id, toId: org.id, note: '' });
     await ok(backend, 'interactions.create', {

@@ -13,6 +13,7 @@ import { rng, seedFromEnv, type Rng } from '../../support/faults/prng';
 import { png } from '../../support/images';
 import { useHost } from '../../support/host';
 import { tempDir } from '../../support/workspace';
+import { emptyOrganizationInput } from '@shared/directory/organizations';
 
 // Corruption: many damaged copies of one real workspace (seeded; FAULTS_SEED reproduces a run).
 // Each copy either opens and answers every call (with data or a clear workspace error), or is
@@ -41,28 +42,16 @@ afterAll(() => tmp.cleanup());
 
 function organization(name: string): Input<'organizations.create'> {
   return {
+    ...emptyOrganizationInput(),
     name,
-    otherNames: [],
     sector: 'nonprofit',
     type: 'advocacy_group',
     issueAreas: ['Housing'],
     regions: ['Eastside'],
-    populations: [],
     alignment: { score: 4, note: '' },
     stage: 'engaged',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
     city: 'Eastside',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
     tags: ['tenants'],
-    notes: '',
   };
 }
 

@@ -9,6 +9,7 @@ import { generateDirectory } from '../../../electron/backend/sample/directory';
 import { expectNoStack, ok, sha256, snapshot, useTempFile, withSqlite } from '../../support/backend';
 import { bundleScript } from '../../support/faults/bundle';
 import { tempDir } from '../../support/workspace';
+import { emptyOrganizationInput } from '@shared/directory/organizations';
 
 // A full disk and failing writes: the call fails with a clear workspace error, the workspace
 // keeps exactly what it had before the call, and the backend keeps answering. In-process with
@@ -17,26 +18,15 @@ import { tempDir } from '../../support/workspace';
 
 function organization(name: string, notes = ''): Input<'organizations.create'> {
   return {
+    ...emptyOrganizationInput(),
     name,
-    otherNames: [],
     sector: 'nonprofit',
     type: 'advocacy_group',
     issueAreas: ['Housing'],
     regions: ['Eastside'],
-    populations: [],
     alignment: { score: 4, note: '' },
     stage: 'engaged',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
     city: 'Eastside',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
     tags: ['tenants'],
     notes,
   };

@@ -302,51 +302,6 @@ export function customConverter(field: Pick<CustomFieldsTable, 'label' | 'kind' 
 // ---------------------------------------------------------------------------------------------
 // Patches → inputs
 
-/** What the create form starts from, for the fields no column fills. */
-export function emptyOrganization(): OrganizationInput {
-  return {
-    name: '',
-    otherNames: [],
-    sector: 'other',
-    type: 'other',
-    issueAreas: [],
-    regions: [],
-    populations: [],
-    alignment: { score: null, note: '' },
-    stage: 'identified',
-    tier: null,
-    contributions: [],
-    website: '',
-    email: '',
-    phone: '',
-    address: '',
-    city: '',
-    district: '',
-    registrationNumber: '',
-    staffSize: null,
-    budgetBand: null,
-    tags: [],
-    notes: '',
-  };
-}
-
-export function emptyPerson(): PersonInput {
-  return {
-    name: '',
-    pronouns: '',
-    title: '',
-    languages: [],
-    email: '',
-    phone: '',
-    city: '',
-    district: '',
-    communityLeader: false,
-    tags: [],
-    notes: '',
-    consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' },
-  };
-}
-
 /**
  * `base` with the row's values on top. An organization type implies its sector when the row does
  * not give one; a stage other than member clears the tier unless the row gives one (as the bulk

@@ -17,8 +17,8 @@ import {
   type ImportRunInput,
   type RowProblem,
 } from '@shared/directory/imports';
-import { organizationInput, type OrganizationInput } from '@shared/directory/organizations';
-import { personInput, type PersonInput } from '@shared/directory/people';
+import { emptyOrganizationInput, organizationInput, type OrganizationInput } from '@shared/directory/organizations';
+import { emptyPersonInput, personInput, type PersonInput } from '@shared/directory/people';
 import type { ContactChannel } from '@shared/directory/enums';
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
@@ -32,8 +32,6 @@ import {
   applyPersonPatch,
   CellProblem,
   customConverter,
-  emptyOrganization,
-  emptyPerson,
   fieldsOfPath,
   guessMapping,
   headerKey,
@@ -428,7 +426,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
             const input = entity === 'organization' ? organizationFromRow(existing as OrganizationsTable) : personFromRow(existing as PeopleTable);
             target = { id: hit, existing, input, organizationId: null };
           }
-          if (!target) target = { id: hit, existing: null, input: emptyOrganization(), organizationId: null }; // skip: only its presence matters
+          if (!target) target = { id: hit, existing: null, input: emptyOrganizationInput(), organizationId: null }; // skip: only its presence matters
         }
         break;
       }
@@ -448,7 +446,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promis
       }
     }
 
-    const merged = apply(target ? target.input : entity === 'organization' ? emptyOrganization() : emptyPerson(), patch);
+    const merged = apply(target ? target.input : entity === 'organization' ? emptyOrganizationInput() : emptyPersonInput(), patch);
     const checked = schema.safeParse(merged);
     if (!checked.success) {
       return invalid(

@@ -81,11 +81,22 @@ export class BackupStore {
     return join(this.folder, id);
   }
 
+  /** The backup being taken, if any: the next one waits for it. */
+  #queue: Promise<unknown> = Promise.resolve();
+
   /**
    * Takes a backup with `copy`, checks it, records it and applies the rotation. A backup that
-   * fails is deleted, remembered in `lastFailure` and thrown as a clear error.
+   * fails is deleted, remembered in `lastFailure` and thrown as a clear error. One at a time: a
+   * manual or pre-import backup asked for during an automatic one starts when that one is done
+   * (at coalition scale a checked backup takes most of a minute; two at once would double it).
    */
-  async create(kind: BackupKind, copy: CopyTo): Promise<StoredBackup> {
+  create(kind: BackupKind, copy: CopyTo): Promise<StoredBackup> {
+    const next = this.#queue.then(() => this.#create(kind, copy));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #create(kind: BackupKind, copy: CopyTo): Promise<StoredBackup> {
     const createdAt = this.#now();
     try {
       mkdirSync(this.folder, { recursive: true });

@@ -107,6 +107,25 @@ describe('backup snapshots', () => {
     expect(store.lastFailure).toBeNull();
   });
 
+  it('takes one backup at a time: a second one asked for during the first starts when it is done, even if the first fails', async () => {
+    const { backend, path } = await useBackend();
+    await ok(backend, 'organizations.create', organizationInput());
+    const store = new BackupStore(join(useTemp(), 'backups'));
+    const events: string[] = [];
+    const traced = (name: string, fail = false) => async (dest: string) => {
+      events.push(`${name} start`);
+      await copyFromFile(path)(dest);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      events.push(`${name} end`);
+      if (fail) throw new Error('the copy broke');
+    };
+    const first = store.create('automatic', traced('automatic', true));
+    const second = store.create('manual', traced('manual'));
+    await expect(first).rejects.toThrow('the copy broke');
+    expect((await second).kind).toBe('manual');
+    expect(events).toEqual(['automatic start', 'automatic end', 'manual start', 'manual end']);
+  });
+
   it('checks in a worker thread when given one; a worker that fails or dies is a clear, kept-out failure', async () => {
     const { backend, path } = await useBackend();
     await ok(backend, 'organizations.create', organizationInput());

@@ -84,6 +84,14 @@ describe('through the backend', () => {
     expect(error).toMatchObject({ code: 'validation', message: 'Invalid input for organizations.create: name: Organization name contains a control character (U+0000); remove it.' });
   });
 
+  it('cuts a message that quotes a huge value, so the error stays small', async () => {
+    const { backend } = await useBackend();
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const error = await fails(backend, 'customFields.save', { entity: 'person', label: 'Languages', kind: 'choice', choices: [huge, huge] });
+    expect(error.code).toBe('validation');
+    expect(JSON.stringify(error).length).toBeLessThan(5_000);
+  });
+
   it(`refuses a list filter of more than ${MAX_FILTER_VALUES} values with a clear message`, async () => {
     const { backend } = await useBackend();
     const error = await fails(backend, 'organizations.list', { filters: { tag: new Array<string>(100_000).fill('x') } });

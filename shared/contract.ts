@@ -56,6 +56,8 @@ export const HOST_METHODS = [
   'backups.openReadOnly',
   'backups.closeReadOnly',
   'backups.useDefaultFolder',
+  'workspace.recovery',
+  'workspace.recoverFromBackup',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */
 export const SHELL_METHODS = ['file.saveAs', 'backups.chooseFolder', 'backups.exportEncrypted', 'backups.importEncrypted'] as const satisfies readonly Method[];

@@ -51,6 +51,28 @@ export const backupList = z.object({
 });
 export type BackupList = z.infer<typeof backupList>;
 
+/** A backup as the recovery screen sees it: checked again now (a backup can be damaged too). */
+export const recoveryBackup = backupSummary.extend({
+  /** True when the backup passed the same check a new backup passes (integrity, a Coalition Desk file). */
+  ok: z.boolean(),
+  /** What is wrong with it when it failed the check. */
+  problem: z.string().nullable(),
+});
+export type RecoveryBackup = z.infer<typeof recoveryBackup>;
+
+export const recoveryInfo = z.object({
+  /** The workspace file that could not be opened (its name; the path stays in the host). */
+  fileName: z.string(),
+  message: z.string(),
+  /** True when the file is damaged (as opposed to, say, made by a newer version). */
+  damaged: z.boolean(),
+  /** The backups folder looked in: the one remembered for this workspace, else the default next to it. */
+  folder: z.string(),
+  /** Newest first. */
+  backups: z.array(recoveryBackup),
+});
+export type RecoveryInfo = z.infer<typeof recoveryInfo>;
+
 export const backupsContract = {
   'backups.list': {
     summary: 'The open workspace’s backups, newest first, with the folder they are kept in.',
@@ -81,6 +103,17 @@ export const backupsContract = {
     summary: 'Keep backups in the default folder next to the workspace again.',
     input: emptyInput,
     output: backupList,
+  },
+  // The recovery screen: for a workspace that could not be opened (a damaged file), answered by the host.
+  'workspace.recovery': {
+    summary: 'The workspace that could not be opened: what went wrong, and its backups, each checked (null when the workspace is open).',
+    input: emptyInput,
+    output: recoveryInfo.nullable(),
+  },
+  'workspace.recoverFromBackup': {
+    summary: 'Move the damaged workspace file aside (kept, renamed) and put a checked backup in its place.',
+    input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
+    output: z.object({ restored: backupSummary, damagedKeptAs: z.string(), workspace: workspaceInfo }),
   },
   // Answered by the shell: a native dialog, then the host does the work on the chosen path.
   'backups.chooseFolder': {

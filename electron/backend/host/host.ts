@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { passphrase as passphraseSchema, type BackupList, type BackupSummary } from '@shared/backups/contract';
+import { basename, dirname, extname, join } from 'node:path';
+import { passphrase as passphraseSchema, type BackupList, type BackupSummary, type RecoveryInfo } from '@shared/backups/contract';
 import { contract, HOST_METHODS, type ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
@@ -57,6 +57,8 @@ function summary({ changeSeq: _seq, ...backup }: StoredBackup): BackupSummary {
 export class Host {
   #open: Open | null = null;
   #openError: AppError | null = null;
+  /** The workspace file that could not be opened while none was open (the recovery screen's file). */
+  #failedPath: string | null = null;
   readonly #folders: BackupFolders;
 
   constructor(
@@ -138,6 +140,10 @@ export class Host {
         return this.#info();
       case 'backups.list':
         return this.#backupList();
+      case 'workspace.recovery':
+        return this.#recovery();
+      case 'workspace.recoverFromBackup':
+        return this.#recoverFromBackup((input as ParsedInput<'workspace.recoverFromBackup'>).id);
       case 'backups.create': {
         const open = this.#requireOpen();
         return summary(await open.backups.create('manual', copyFromFile(open.backend.workspace.path)));
@@ -293,6 +299,91 @@ export class Host {
     return safety;
   }
 
+  /** The workspace that could not be opened; `conflict` when one is open (nothing to recover). */
+  #failed(): { path: string; error: AppError } {
+    if (this.#open || !this.#failedPath || !this.#openError) {
+      throw new AppError('conflict', 'The workspace is open and readable; there is nothing to recover.');
+    }
+    return { path: this.#failedPath, error: this.#openError };
+  }
+
+  /**
+   * What the recovery screen shows: the failure and the backups of the file, each checked again
+   * now. The backups folder is the one the host remembers for this file (backup-folders.json,
+   * outside the workspace), else the default one next to it.
+   */
+  #recovery(): RecoveryInfo | null {
+    if (this.#open || !this.#failedPath) return null;
+    const { path, error } = this.#failed();
+    const store = this.#storeFor(path);
+    const backups = store.list().map((stored) => {
+      const backup = summary(stored);
+      try {
+        const facts = verifyCopy(join(store.folder, stored.id));
+        return { ...backup, schemaVersion: facts.schemaVersion, counts: facts.counts, sizeBytes: facts.sizeBytes, ok: true, problem: null };
+      } catch (problem) {
+        return { ...backup, ok: false, problem: describe(problem) };
+      }
+    });
+    return {
+      fileName: basename(path),
+      message: error.message,
+      damaged: (error.details as { damaged?: unknown } | undefined)?.damaged === true,
+      folder: store.folder,
+      backups,
+    };
+  }
+
+  /**
+   * Puts a checked backup in place of the workspace that could not be opened. The damaged file
+   * (with its -wal / -shm) is renamed to `<name>.damaged-<stamp>.coalition` next to it, never
+   * overwritten or deleted; if the backup cannot be put in place and opened, it is moved back.
+   */
+  async #recoverFromBackup(id: string): Promise<unknown> {
+    const { path, error: openError } = this.#failed();
+    const store = this.#storeFor(path);
+    const source = store.pathOf(id);
+    const chosen = store.list().find((b) => b.id === id) as StoredBackup;
+    const candidate = `${path}.restoring`;
+    removeDatabaseFiles(candidate);
+    try {
+      copyFileSync(source, candidate);
+      const facts = verifyCopy(candidate);
+      if (facts.schemaVersion > SCHEMA_VERSION) {
+        throw new AppError('workspace', `This backup was made by a newer version of Coalition Desk (schema ${facts.schemaVersion}). Update Coalition Desk to restore it.`);
+      }
+    } catch (error) {
+      removeDatabaseFiles(candidate);
+      throw new AppError('workspace', `The backup could not be used: ${describe(error)} Nothing was changed; the damaged file is where it was.`);
+    }
+    const base = join(dirname(path), basename(path, extname(path)));
+    let at = Date.now();
+    let kept = `${base}.damaged-${stamp(new Date(at))}.coalition`;
+    while ([kept, `${kept}-wal`, `${kept}-shm`].some((f) => existsSync(f))) kept = `${base}.damaged-${stamp(new Date(++at))}.coalition`;
+    const moved: [string, string][] = [];
+    let placed = false;
+    try {
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (!existsSync(`${path}${suffix}`)) continue;
+        renameSync(`${path}${suffix}`, `${kept}${suffix}`);
+        moved.push([`${path}${suffix}`, `${kept}${suffix}`]);
+      }
+      renameSync(candidate, path);
+      placed = true;
+      await this.#switchTo(path, { create: false, announce: true, restored: true });
+    } catch (error) {
+      // Back as it was: the restored copy goes, the damaged file and its side files come back.
+      await this.#close();
+      // Only the restored copy (ours) is removed; the damaged file's names are never deleted.
+      removeDatabaseFiles(placed ? path : candidate);
+      for (const [from, to] of moved.reverse()) renameSync(to, from);
+      this.#openError = openError;
+      this.#failedPath = path;
+      throw new AppError('workspace', `The backup could not be restored, so the damaged file was put back as it was. ${describe(error)}`);
+    }
+    return { restored: summary(chosen), damagedKeptAs: basename(kept), workspace: this.#info() };
+  }
+
   #info(): WorkspaceInfo {
     const open = this.#requireOpen();
     return {
@@ -349,7 +440,10 @@ export class Host {
       await backend?.close();
       const failure = error instanceof AppError ? error : new AppError('workspace', String(error));
       // A failed switch keeps the workspace that was open; a failed start is remembered.
-      if (!this.#open) this.#openError = failure;
+      if (!this.#open) {
+        this.#openError = failure;
+        this.#failedPath = path;
+      }
       throw failure;
     }
     await this.#close();
@@ -373,6 +467,7 @@ export class Host {
     if (how.view) open.viewing = how.view;
     this.#open = open;
     this.#openError = null;
+    this.#failedPath = null;
     if (how.announce) this.emit({ type: 'workspace-changed', fileName: basename(path) });
     // A backup opened read-only is not backed up.
     if (how.view) return;

@@ -31,6 +31,7 @@ async function sampleContent(caller: Caller) {
 const VALID_HOST_INPUT: Partial<Record<(typeof HOST_METHODS)[number], object>> = {
   'backups.restore': { id: '20261126T065423123Z-manual.coalition' },
   'backups.openReadOnly': { id: '20261126T065423123Z-manual.coalition' },
+  'workspace.recoverFromBackup': { id: '20261126T065423123Z-manual.coalition' },
 };
 
 describe('backend host', () => {
@@ -179,12 +180,16 @@ describe('backend host with a default workspace from a newer version', () => {
     const newer = /saved by a newer version of Coalition Desk/;
 
     await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', message: expect.stringMatching(newer) as unknown });
-    for (const method of METHODS.filter((m) => m !== 'workspace.openSample')) {
+    // The recovery screen's methods answer for the file that could not be opened (recovery.test.ts).
+    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup'];
+    for (const method of METHODS.filter((m) => !recovery.includes(m))) {
       const error = await fails(h, method, (VALID_HOST_INPUT as Record<string, unknown>)[method] ?? {});
       expect.soft(error.code, method).toBe('workspace');
       expect.soft(error.message, method).toMatch(newer);
     }
     expect(await fails(h, 'nope', {})).toMatchObject({ code: 'workspace' });
+    expect(await ok(h, 'workspace.recovery', {})).toMatchObject({ fileName: 'default.coalition', damaged: false, backups: [], message: expect.stringMatching(newer) as unknown });
+    expect((await fails(h, 'workspace.recoverFromBackup', VALID_HOST_INPUT['workspace.recoverFromBackup'])).code).toBe('not_found');
     expect(fileState(h.defaultPath)).toEqual(before);
 
     expect(await ok(h, 'workspace.openSample', {})).toMatchObject({ isSample: true });

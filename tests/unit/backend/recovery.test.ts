@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RecoveryInfo } from '@shared/backups/contract';
+import { contract } from '@shared/contract';
+import { defaultBackupFolder } from '../../../electron/backend/backups/store';
+import { expectNoStack, fails, ok, withSqlite } from '../../support/backend';
+import { useHost, type TestHost } from '../../support/host';
+import { organizationInput } from '../../support/samples';
+
+// The recovery screen's host methods: a damaged workspace is moved aside (kept byte for byte)
+// and a checked backup put in its place; a restore that fails leaves the damaged file as it was.
+
+async function names(h: TestHost): Promise<string[]> {
+  const list = await ok(h, 'organizations.list', { limit: 100 });
+  return list.rows.map((r) => r.name).sort();
+}
+
+/** Zeroes every page after the first: the schema page still says SQLite, the tables are gone. */
+function damage(path: string): Buffer {
+  const bytes = readFileSync(path);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  bytes.fill(0, pageSize);
+  writeFileSync(path, bytes);
+  return bytes;
+}
+
+/** A workspace with two organizations and an automatic backup (taken at the second open), then damaged. */
+async function damagedWorkspace(): Promise<{ h: TestHost; bytes: Buffer }> {
+  const h = await useHost();
+  await ok(h, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+  await ok(h, 'organizations.create', organizationInput({ name: 'Eastside Tenants Union' }));
+  await h.send({ kind: 'shutdown' });
+  await h.host.start();
+  expect((await ok(h, 'backups.list', {})).backups.map((b) => b.kind)).toEqual(['automatic']);
+  await h.send({ kind: 'shutdown' });
+  const bytes = damage(h.defaultPath);
+  await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', details: expect.objectContaining({ damaged: true }) as unknown });
+  return { h, bytes };
+}
+
+/** The workspace files in the folder (side files aside: the failed open's check may leave an empty -wal / -shm). */
+async function recoveryOf(h: TestHost): Promise<RecoveryInfo> {
+  const recovery = await ok(h, 'workspace.recovery', {});
+  if (!recovery) throw new Error('workspace.recovery answered null: the workspace is open');
+  return recovery;
+}
+
+function workspaceFiles(h: TestHost): string[] {
+  return readdirSync(h.dir)
+    .filter((f) => f.endsWith('.coalition') || f.includes('restoring'))
+    .sort();
+}
+
+describe('recovering a damaged workspace', () => {
+  it('lists the backups next to the damaged file, checked; restoring one keeps the damaged file under a new name', async () => {
+    const { h, bytes } = await damagedWorkspace();
+
+    const recovery = await recoveryOf(h);
+    expect(contract['workspace.recovery'].output.parse(recovery)).toEqual(recovery);
+    expect(recovery).toMatchObject({ fileName: 'default.coalition', damaged: true, folder: defaultBackupFolder(h.defaultPath) });
+    expect(recovery.message).toMatch(/damaged/);
+    expect(recovery.backups).toHaveLength(1);
+    expect(recovery.backups[0]).toMatchObject({ kind: 'automatic', ok: true, problem: null, counts: { organizations: 2 } });
+
+    const result = await ok(h, 'workspace.recoverFromBackup', { id: recovery.backups[0]?.id ?? '' });
+    expect(result.restored.id).toBe(recovery.backups[0]?.id);
+    expect(result.damagedKeptAs).toMatch(/^default\.damaged-\d{8}T\d{9}Z\.coalition$/);
+    expect(result.workspace).toMatchObject({ fileName: 'default.coalition', isSample: false });
+    expect(h.events).toContainEqual({ type: 'workspace-changed', fileName: 'default.coalition' });
+
+    expect(await names(h)).toEqual(['Eastside Tenants Union', 'Harbor Legal Aid']);
+    expect(readFileSync(join(h.dir, result.damagedKeptAs)).equals(bytes)).toBe(true);
+    expect(workspaceFiles(h).filter((f) => f.includes('restoring'))).toEqual([]);
+    // Open again: there is nothing to recover any more.
+    expect(await ok(h, 'workspace.recovery', {})).toBeNull();
+  });
+
+  it('a backup that fails its check is listed as failed, and is not restored', async () => {
+    const { h, bytes } = await damagedWorkspace();
+    const [backup] = (await recoveryOf(h)).backups;
+    const backupPath = join(defaultBackupFolder(h.defaultPath), backup?.id ?? '');
+    damage(backupPath);
+
+    const recovery = await recoveryOf(h);
+    expect(recovery.backups[0]).toMatchObject({ id: backup?.id, ok: false, problem: expect.stringMatching(/.{10,}/) as unknown });
+    const error = await fails(h, 'workspace.recoverFromBackup', { id: backup?.id });
+    expect(error).toMatchObject({ code: 'workspace', message: expect.stringMatching(/damaged file is where it was/) as unknown });
+    expectNoStack(error);
+    expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
+    expect(workspaceFiles(h)).toEqual(['default.coalition']);
+  });
+
+  it('a backup deleted between the list and the restore: a clear error, the damaged file stays in place, recovery still answers', async () => {
+    const { h, bytes } = await damagedWorkspace();
+    const [backup] = (await recoveryOf(h)).backups;
+    const folder = defaultBackupFolder(h.defaultPath);
+    rmSync(join(folder, backup?.id ?? ''));
+
+    const error = await fails(h, 'workspace.recoverFromBackup', { id: backup?.id });
+    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/no longer in the backups folder/) as unknown });
+    expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
+    expect(workspaceFiles(h)).toEqual(['default.coalition']);
+    expect((await recoveryOf(h)).backups).toEqual([]);
+    expect((await fails(h, 'profile.get', {})).details).toMatchObject({ damaged: true });
+  });
+
+  it('a backup that passes its check but cannot be opened: the damaged file is put back, byte for byte', async () => {
+    const { h, bytes } = await damagedWorkspace();
+    const [backup] = (await recoveryOf(h)).backups;
+    // Make the open fail after the files were swapped: the backup passes its check, but says it
+    // is at schema 1 with every later migration forgotten while holding their tables, so the upgrade fails.
+    const backupPath = join(defaultBackupFolder(h.defaultPath), backup?.id ?? '');
+    const original = readFileSync(backupPath);
+    withSqlite(backupPath, (db) => {
+      db.pragma('user_version = 1');
+      db.exec('delete from kysely_migration where name > (select min(name) from kysely_migration)');
+    });
+    const error = await fails(h, 'workspace.recoverFromBackup', { id: backup?.id });
+    writeFileSync(backupPath, original);
+    expect(error).toMatchObject({ code: 'workspace', message: expect.stringMatching(/damaged file was put back/) as unknown });
+    expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
+    expect(workspaceFiles(h)).toEqual(['default.coalition']);
+    // And a second try works.
+    await ok(h, 'workspace.recoverFromBackup', { id: backup?.id ?? '' });
+    expect(await names(h)).toEqual(['Eastside Tenants Union', 'Harbor Legal Aid']);
+  });
+
+  it('has nothing to recover when the workspace opened normally', async () => {
+    const h = await useHost();
+    expect(await ok(h, 'workspace.recovery', {})).toBeNull();
+    expect((await fails(h, 'workspace.recoverFromBackup', { id: '20261126T065423123Z-automatic.coalition' })).code).toBe('conflict');
+    expect((await fails(h, 'workspace.recoverFromBackup', { id: '../default.coalition' })).code).toBe('validation');
+  });
+});

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Group, Menu, Modal, PasswordInput, Progress, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconChevronDown, IconDatabaseExport, IconDatabaseImport, IconEye, IconFolder, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconDatabase, IconDatabaseExport, IconDatabaseImport, IconEye, IconFolder, IconRestore, IconShieldCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { PASSPHRASE_MIN, type BackupKind, type BackupSummary } from '@shared/backups/contract';
 import { call, RpcError } from '../../api/client';
@@ -41,7 +41,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GB`;
 }
 
-function formatWhen(iso: string): string {
+export function formatWhen(iso: string): string {
   return dayjs(iso).format('D MMM YYYY, HH:mm');
 }
 
@@ -59,7 +59,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function countsText(b: BackupSummary): string {
+export function countsText(b: BackupSummary): string {
   return [
     plural(b.counts.organizations, 'organization', 'organizations'),
     plural(b.counts.people, 'person', 'people'),
@@ -82,6 +82,7 @@ const BACKUP_READS = ['backups.list'] as const;
 
 export function BackupsPage() {
   const list = useRpcQuery('backups.list', {});
+  const workspace = useRpcQuery('workspace.info', {});
   const create = useRpcMutation('backups.create', { invalidates: BACKUP_READS });
   const restore = useRpcMutation('backups.restore', { invalidates: BACKUP_READS });
   const chooseFolder = useRpcMutation('backups.chooseFolder', { invalidates: BACKUP_READS });
@@ -170,8 +171,8 @@ export function BackupsPage() {
 
   return (
     <Page
-      title="Backups"
-      description="Copies of this workspace, checked before they count. Coalition Desk backs up when the workspace opens, every 15 minutes while it changes, and before every import, merge and upgrade. It keeps the last 10 backups, plus one a day for 14 days and one a month for a year."
+      title="Data & backups"
+      description="Where this workspace and its backups are, and copies of it checked before they count. Coalition Desk backs up when the workspace opens, every 15 minutes while it changes, and before every import, merge and upgrade. It keeps the last 10 backups, plus one a day for 14 days and one a month for a year."
       actions={actions}
     >
       {list.isPending ? (
@@ -190,6 +191,24 @@ export function BackupsPage() {
               </Text>
             </Alert>
           )}
+          <Group gap="sm" wrap="nowrap">
+            <IconDatabase size={18} stroke={1.6} aria-hidden />
+            <Text size="sm" style={{ minWidth: 0, flexGrow: 1 }} truncate="end" title={workspace.data?.path}>
+              <Text span c="dimmed" size="sm">
+                Workspace{' '}
+              </Text>
+              {workspace.data?.path ?? '…'}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap" aria-label="Last verified backup">
+            <IconShieldCheck size={18} stroke={1.6} aria-hidden />
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                Last verified backup{' '}
+              </Text>
+              {newest ? `${formatWhen(newest.createdAt)} (${dayjs(newest.createdAt).fromNow()})` : 'none yet: “Back up now” takes one'}
+            </Text>
+          </Group>
           <Group gap="sm" wrap="nowrap" className="backups-folder">
             <IconFolder size={18} stroke={1.6} aria-hidden />
             <Text size="sm" style={{ minWidth: 0, flexGrow: 1 }} truncate="end" title={list.data.folder}>

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { ok } from '../support/backend';
+import { organizationInput } from '../support/samples';
+import { renderApp, startWithCoalition } from './renderApp';
+
+test('a damaged workspace opens the recovery screen; restoring the newest good backup brings the coalition back and keeps the damaged file', async () => {
+  const { bridge, host, dir } = await startWithCoalition();
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+  await ok(bridge, 'backups.create', {});
+  await host.handle({ kind: 'shutdown', id: 0 });
+  // Every page after the first zeroed: still SQLite in its header, the tables gone.
+  const path = join(dir, 'default.coalition');
+  const bytes = readFileSync(path);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  bytes.fill(0, pageSize);
+  writeFileSync(path, bytes);
+  await expect(host.start()).rejects.toMatchObject({ code: 'workspace' });
+
+  const { user } = renderApp();
+  expect(await screen.findByRole('heading', { name: 'The workspace file is damaged' })).toBeInTheDocument();
+  expect(screen.getByText(/Nothing has been changed in it/)).toBeInTheDocument();
+  expect(screen.getByRole('alert')).toHaveTextContent(/damaged/);
+  const card = await screen.findByRole('group', { name: /^Backup from/ });
+  expect(card).toHaveTextContent('Newest good backup');
+  expect(card).toHaveTextContent('1 organization · 0 people · 0 interactions');
+  expect(card).toHaveTextContent('Checked: readable and complete');
+  expect(screen.getByRole('button', { name: 'Open the sample coalition' })).toBeInTheDocument();
+
+  await user.click(within(card).getByRole('button', { name: 'Restore this backup' }));
+  const confirm = await screen.findByRole('dialog');
+  expect(confirm).toHaveTextContent('default.damaged-….coalition');
+  await user.click(within(confirm).getByRole('button', { name: 'Restore this backup' }));
+
+  // The app is back, with the coalition and its data.
+  expect(await screen.findByText(/The damaged file was kept as default\.damaged-/)).toBeInTheDocument();
+  expect((await screen.findAllByText('Harbor City Care Coalition')).length).toBeGreaterThan(0);
+  expect(screen.queryByRole('heading', { name: 'The workspace file is damaged' })).not.toBeInTheDocument();
+  expect((await ok(bridge, 'organizations.list', { limit: 10 })).rows.map((r) => r.name)).toEqual(['Harbor Legal Aid']);
+  const kept = readdirSync(dir).filter((f) => /^default\.damaged-\d{8}T\d{9}Z\.coalition$/.test(f));
+  expect(kept).toHaveLength(1);
+  expect(readFileSync(join(dir, kept[0] ?? '')).equals(bytes)).toBe(true);
+});

@@ -97,7 +97,7 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
         <NavLink
           component={RouterNavLink}
           to="/backups"
-          label="Backups"
+          label="Data & backups"
           active={pathname === '/backups'}
           leftSection={<IconShieldCheck size={18} stroke={1.6} aria-hidden />}
           className="sidebar-link"

@@ -15,9 +15,9 @@ test('the backups screen backs up now, lists backups with their counts, and rest
   await ok(bridge, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
 
   const { user } = renderApp('/backups');
-  expect(await screen.findByRole('heading', { level: 1, name: 'Backups' })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: 'Data & backups' })).toBeInTheDocument();
   expect(screen.getByText(/keeps the last 10 backups, plus one a day for 14 days and one a month for a year/)).toBeInTheDocument();
-  expect(screen.getByRole('link', { name: 'Backups' })).toHaveAttribute('aria-current', 'page');
+  expect(screen.getByRole('link', { name: 'Data & backups' })).toHaveAttribute('aria-current', 'page');
   expect(await screen.findByText(/No backups yet/)).toBeInTheDocument();
   expect(screen.getByText(/default backups/)).toBeInTheDocument();
 
@@ -47,7 +47,7 @@ test('an encrypted file: passphrase twice with a strength hint, then restored wi
   const { bridge, dialogs } = await startWithCoalition();
   await ok(bridge, 'organizations.create', organizationInput({ name: 'In The File' }));
   const { user } = renderApp('/backups');
-  await screen.findByRole('heading', { level: 1, name: 'Backups' });
+  await screen.findByRole('heading', { level: 1, name: 'Data & backups' });
 
   await user.click(screen.getByRole('button', { name: 'Encrypted file' }));
   await user.click(await screen.findByRole('menuitem', { name: 'Back up to encrypted file…' }));
@@ -95,7 +95,7 @@ test('a failed backup is reported on the screen', async () => {
   // The backups folder cannot be created: a file is in its way.
   writeFileSync(join(dir, 'default backups'), 'in the way');
   const { user } = renderApp('/backups');
-  await screen.findByRole('heading', { level: 1, name: 'Backups' });
+  await screen.findByRole('heading', { level: 1, name: 'Data & backups' });
   await user.click(screen.getByRole('button', { name: 'Back up now' }));
   const alert = (await screen.findByText('The last backup failed')).closest('[role="alert"]');
   expect(alert).toHaveTextContent(/Manual backup, .*: The backup could not be written: EEXIST/);
@@ -105,11 +105,11 @@ test('a failed backup is reported on the screen', async () => {
 test('File ▸ Back up to encrypted file… opens the Backups screen with the passphrase dialog', async () => {
   const test = await startWithCoalition();
   renderApp('/charter');
-  await screen.findByRole('link', { name: 'Backups' });
+  await screen.findByRole('link', { name: 'Data & backups' });
   // What the shell sends when the menu item is clicked.
   act(() => test.emit({ type: 'menu-command', command: 'backup-to-file' }));
   expect(await screen.findByRole('dialog', { name: 'Back up to encrypted file' })).toBeInTheDocument();
-  expect(screen.getByRole('heading', { level: 1, name: 'Backups' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { level: 1, name: 'Data & backups' })).toBeInTheDocument();
 });
 
 test('a backup opens read-only with a banner, shows its records, and the banner leads back', async () => {

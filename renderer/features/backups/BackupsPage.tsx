@@ -83,6 +83,8 @@ const BACKUP_READS = ['backups.list'] as const;
 export function BackupsPage() {
   const list = useRpcQuery('backups.list', {});
   const workspace = useRpcQuery('workspace.info', {});
+  // Listed newest first; only checked backups are listed.
+  const newest = list.data?.backups[0];
   const create = useRpcMutation('backups.create', { invalidates: BACKUP_READS });
   const restore = useRpcMutation('backups.restore', { invalidates: BACKUP_READS });
   const chooseFolder = useRpcMutation('backups.chooseFolder', { invalidates: BACKUP_READS });
@@ -206,7 +208,7 @@ export function BackupsPage() {
               <Text span c="dimmed" size="sm">
                 Last verified backup{' '}
               </Text>
-              {newest ? `${formatWhen(newest.createdAt)} (${dayjs(newest.createdAt).fromNow()})` : 'none yet: “Back up now” takes one'}
+              {newest ? `${formatWhen(newest.createdAt)} (${ago(newest.createdAt)})` : 'none yet: “Back up now” takes one'}
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap" className="backups-folder">

@@ -26,7 +26,7 @@ async function organizationTotal(page: Page): Promise<number> {
 test('back up, carry the workspace in an encrypted file, restore it, and look into a backup read-only', async ({ page }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
-  await page.getByRole('link', { name: 'Backups' }).click();
+  await page.getByRole('link', { name: 'Data & backups' }).click();
   const table = page.getByRole('table', { name: 'Backups' });
   // The sample was backed up when it opened.
   await expect(table.getByRole('row')).toHaveCount(2);

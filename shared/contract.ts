@@ -58,6 +58,7 @@ export const HOST_METHODS = [
   'backups.useDefaultFolder',
   'workspace.recovery',
   'workspace.recoverFromBackup',
+  'workspace.salvage',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */
 export const SHELL_METHODS = ['file.saveAs', 'backups.chooseFolder', 'backups.exportEncrypted', 'backups.importEncrypted'] as const satisfies readonly Method[];

@@ -115,6 +115,17 @@ export const backupsContract = {
     input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
     output: z.object({ restored: backupSummary, damagedKeptAs: z.string(), workspace: workspaceInfo }),
   },
+  'workspace.salvage': {
+    summary: 'Export what can still be read from the damaged workspace: one CSV file per table in a new folder next to it (null when the workspace is open).',
+    input: emptyInput,
+    output: z
+      .object({
+        /** The new folder's name (next to the damaged file). */
+        folderName: z.string(),
+        tables: z.array(z.object({ name: z.string(), rows: z.number().int(), skippedRanges: z.number().int() })),
+      })
+      .nullable(),
+  },
   // Answered by the shell: a native dialog, then the host does the work on the chosen path.
   'backups.chooseFolder': {
     summary: 'Ask the coordinator for a folder to keep this workspace’s backups in.',

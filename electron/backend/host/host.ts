@@ -8,6 +8,7 @@ import type { AppEvent, RpcResult } from '@shared/rpc';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
 import { createBackend, type Backend } from '../backend';
 import { decryptFile, DEFAULT_SCRYPT, encryptFile, type ScryptParams } from '../backups/encrypted';
+import { salvage } from '../backups/salvage';
 import { AutoBackup, type Timers } from '../backups/schedule';
 import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy, verifyInWorker } from '../backups/snapshot';
 import { BackupFolders, BackupStore, stamp, type StoredBackup } from '../backups/store';
@@ -144,6 +145,11 @@ export class Host {
         return this.#recovery();
       case 'workspace.recoverFromBackup':
         return this.#recoverFromBackup((input as ParsedInput<'workspace.recoverFromBackup'>).id);
+      case 'workspace.salvage': {
+        if (this.#open || !this.#failedPath) return null;
+        const { folder, tables } = salvage(this.#failed().path, this.options.backupClock?.() ?? new Date());
+        return { folderName: basename(folder), tables };
+      }
       case 'backups.create': {
         const open = this.#requireOpen();
         return summary(await open.backups.create('manual', copyFromFile(open.backend.workspace.path)));

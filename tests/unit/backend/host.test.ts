@@ -181,7 +181,7 @@ describe('backend host with a default workspace from a newer version', () => {
 
     await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', message: expect.stringMatching(newer) as unknown });
     // The recovery screen's methods answer for the file that could not be opened (recovery.test.ts).
-    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup'];
+    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup', 'workspace.salvage'];
     for (const method of METHODS.filter((m) => !recovery.includes(m))) {
       const error = await fails(h, method, (VALID_HOST_INPUT as Record<string, unknown>)[method] ?? {});
       expect.soft(error.code, method).toBe('workspace');

@@ -133,3 +133,39 @@ describe('recovering a damaged workspace', () => {
     expect((await fails(h, 'workspace.recoverFromBackup', { id: '../default.coalition' })).code).toBe('validation');
   });
 });
+
+describe('salvaging a damaged workspace', () => {
+  it('exports what can still be read, table by table, to a new folder next to it; the damaged file is untouched', async () => {
+    const h = await useHost();
+    for (let i = 0; i < 30; i++) await ok(h, 'organizations.create', organizationInput({ name: `Tenant Union ${i}` }));
+    await h.send({ kind: 'shutdown' });
+    // One page in the middle zeroed (not the first two): some tables still read.
+    const bytes = readFileSync(h.defaultPath);
+    const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+    const pages = bytes.length / pageSize;
+    bytes.fill(0, Math.floor(pages / 2) * pageSize, (Math.floor(pages / 2) + 1) * pageSize);
+    writeFileSync(h.defaultPath, bytes);
+    await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace' });
+
+    const result = await ok(h, 'workspace.salvage', {});
+    if (!result) throw new Error('workspace.salvage answered null');
+    expect(contract['workspace.salvage'].output.parse(result)).toEqual(result);
+    expect(result.folderName).toMatch(/^default salvaged \d{8}T\d{9}Z$/);
+    const files = readdirSync(join(h.dir, result.folderName)).sort();
+    expect(files).toEqual(result.tables.map((t) => `${t.name}.csv`).sort());
+    const organizations = result.tables.find((t) => t.name === 'organizations');
+    expect(organizations).toBeDefined();
+    const csv = readFileSync(join(h.dir, result.folderName, 'organizations.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/(^|,)name(,|$)/);
+    expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength((organizations?.rows ?? 0) + 1);
+    expect(result.tables.reduce((n, t) => n + t.rows, 0)).toBeGreaterThan(0);
+    // The damaged file, byte for byte; and it still needs recovering.
+    expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
+    expect((await recoveryOf(h)).damaged).toBe(true);
+  });
+
+  it('has nothing to salvage when the workspace opened normally', async () => {
+    const h = await useHost();
+    expect(await ok(h, 'workspace.salvage', {})).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { AppError } from '@shared/errors';
+import { describe, removeDatabaseFiles } from './snapshot';
+import { stamp } from './store';
+
+// Salvage: what can still be read from a damaged workspace, as one CSV file per table in a new
+// folder next to it. The damaged file is never opened itself: a copy (with its -wal) in the OS
+// temp folder is read, table by table, in rowid ranges; a range that hits a damaged page is
+// skipped and counted, and the rest goes on.
+
+const CHUNK = 500;
+
+export interface SalvagedTable {
+  name: string;
+  rows: number;
+  /** Rowid ranges that could not be read (each up to CHUNK rows). */
+  skippedRanges: number;
+}
+
+function cell(value: unknown): string {
+  let text: string;
+  if (value === null || value === undefined) return '';
+  if (Buffer.isBuffer(value)) text = value.toString('base64');
+  else if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'bigint') text = value.toString();
+  else text = JSON.stringify(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function line(values: unknown[]): string {
+  return `${values.map(cell).join(',')}\r\n`;
+}
+
+export function salvage(workspacePath: string, now: Date = new Date()): { folder: string; tables: SalvagedTable[] } {
+  const base = basename(workspacePath, extname(workspacePath));
+  const folder = join(dirname(workspacePath), `${base} salvaged ${stamp(now)}`);
+  const copy = join(tmpdir(), `coalition-salvage-${process.pid}-${stamp(now)}.coalition`);
+  removeDatabaseFiles(copy);
+  let db: SqliteDatabase.Database | null = null;
+  try {
+    copyFileSync(workspacePath, copy);
+    if (existsSync(`${workspacePath}-wal`)) copyFileSync(`${workspacePath}-wal`, `${copy}-wal`);
+    db = new SqliteDatabase(copy, { fileMustExist: true });
+    let names: string[];
+    try {
+      names = (db.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[])
+        .map((r) => r.name)
+        // FTS5 shadow tables and virtual tables hold only the search index, rebuilt from the records.
+        .filter((name) => !/_(data|idx|content|docsize|config)$/.test(name) && !name.endsWith('_fts'));
+    } catch (error) {
+      throw new AppError('workspace', `Nothing could be read: the list of tables is in the damaged part of the file (${describe(error)}).`);
+    }
+    mkdirSync(folder, { recursive: true });
+    const tables: SalvagedTable[] = [];
+    for (const name of names) tables.push(salvageTable(db, name, join(folder, `${name}.csv`)));
+    return { folder, tables };
+  } catch (error) {
+    throw error instanceof AppError ? error : new AppError('workspace', `What can still be read could not be exported: ${describe(error)}`);
+  } finally {
+    db?.close();
+    removeDatabaseFiles(copy);
+  }
+}
+
+function salvageTable(db: SqliteDatabase.Database, name: string, file: string): SalvagedTable {
+  const quoted = `"${name.replace(/"/g, '""')}"`;
+  const result: SalvagedTable = { name, rows: 0, skippedRanges: 0 };
+  let columns: string[];
+  try {
+    columns = (db.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name);
+  } catch {
+    result.skippedRanges++;
+    return result;
+  }
+  const parts: string[] = [line(columns)];
+  let max: number;
+  try {
+    max = (db.prepare(`select coalesce(max(rowid), 0) as m from ${quoted}`).get() as { m: number }).m;
+  } catch {
+    // A table without rowids, or its last page damaged: read it whole, or not at all.
+    max = -1;
+  }
+  const read = (sql: string, ...params: number[]) => {
+    try {
+      const rows = db.prepare(sql).raw().all(...params) as unknown[][];
+      for (const row of rows) parts.push(line(row));
+      result.rows += rows.length;
+    } catch {
+      result.skippedRanges++;
+    }
+  };
+  if (max < 0) read(`select * from ${quoted}`);
+  else for (let from = 0; from <= max; from += CHUNK) read(`select * from ${quoted} where rowid >= ? and rowid < ?`, from, from + CHUNK);
+  try {
+    writeFileSync(file, parts.join(''));
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw new AppError('workspace', `The export could not be written: ${describe(error)}`);
+  }
+  return result;
+}

@@ -11,11 +11,12 @@ test('a damaged workspace opens the recovery screen; restoring the newest good b
   await ok(bridge, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
   await ok(bridge, 'backups.create', {});
   await host.handle({ kind: 'shutdown', id: 0 });
-  // Every page after the first zeroed: still SQLite in its header, the tables gone.
+  // One page in the middle zeroed: still a SQLite file, part of it unreadable.
   const path = join(dir, 'default.coalition');
   const bytes = readFileSync(path);
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-  bytes.fill(0, pageSize);
+  const middle = Math.floor(bytes.length / pageSize / 2);
+  bytes.fill(0, middle * pageSize, (middle + 1) * pageSize);
   writeFileSync(path, bytes);
   await expect(host.start()).rejects.toMatchObject({ code: 'workspace' });
 
@@ -28,6 +29,11 @@ test('a damaged workspace opens the recovery screen; restoring the newest good b
   expect(card).toHaveTextContent('1 organization · 0 people · 0 interactions');
   expect(card).toHaveTextContent('Checked: readable and complete');
   expect(screen.getByRole('button', { name: 'Open the sample coalition' })).toBeInTheDocument();
+
+  // Exporting what can still be read changes nothing in the damaged file.
+  await user.click(screen.getByRole('button', { name: 'Export what can still be read' }));
+  expect(await screen.findByText(/Exported to the folder “default salvaged \d{8}T\d{9}Z”/)).toBeInTheDocument();
+  expect(readFileSync(path).equals(bytes)).toBe(true);
 
   await user.click(within(card).getByRole('button', { name: 'Restore this backup' }));
   const confirm = await screen.findByRole('dialog');

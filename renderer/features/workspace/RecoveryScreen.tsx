@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, ThemeIcon, Title } from
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconFileAlert, IconRestore } from '@tabler/icons-react';
 import type { RecoveryBackup } from '@shared/backups/contract';
+import type { Output } from '@shared/contract';
 import { call, type RpcError } from '../../api/client';
 import { errorMessage, notifyError, notifySuccess } from '../../api/errors';
 import { useRpcQuery } from '../../api/queries';
@@ -37,6 +38,11 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
       notifyError('The backup was not restored', failure);
       void recovery.refetch();
     },
+  });
+
+  const salvage = useMutation<Output<'workspace.salvage'>, RpcError>({
+    mutationFn: () => call('workspace.salvage', {}),
+    onError: (failure) => notifyError('Nothing could be exported', failure),
   });
 
   const info = recovery.data;
@@ -156,6 +162,22 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
         </Stack>
 
         <Stack gap="xs">
+          <Title order={2} fz={18}>
+            Export what can still be read
+          </Title>
+          <Text size="sm" c="dimmed">
+            Writes one spreadsheet (CSV) file per table into a new folder next to the damaged file, skipping the parts that cannot be
+            read. The damaged file is not changed.
+          </Text>
+          <Group>
+            <Button variant="default" loading={salvage.isPending} onClick={() => salvage.mutate()}>
+              Export what can still be read
+            </Button>
+          </Group>
+          {salvage.data && <SalvageResult result={salvage.data} />}
+        </Stack>
+
+        <Stack gap="xs">
           <Text size="sm" c="dimmed">
             Or keep working elsewhere in the meantime: the sample coalition lives in its own file and does not touch yours.
           </Text>
@@ -170,5 +192,27 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
         </Stack>
       </Stack>
     </CenteredScreen>
+  );
+}
+
+const SALVAGE_TABLES: [string, string][] = [
+  ['organizations', 'organizations'],
+  ['people', 'people'],
+  ['interactions', 'interactions'],
+  ['charter_version', 'charter versions'],
+];
+
+function SalvageResult({ result }: { result: NonNullable<Output<'workspace.salvage'>> }) {
+  const skipped = result.tables.filter((t) => t.skippedRanges > 0);
+  const rowsOf = (name: string) => result.tables.find((t) => t.name === name)?.rows ?? 0;
+  return (
+    <Alert color={skipped.length > 0 ? 'yellow' : 'teal'} variant="light" title={`Exported to the folder “${result.folderName}”`}>
+      <Text size="sm">{SALVAGE_TABLES.map(([name, label]) => `${rowsOf(name).toLocaleString('en')} ${label}`).join(' · ')}</Text>
+      <Text size="sm">
+        {skipped.length > 0
+          ? `Some rows could not be read and were skipped in: ${skipped.map((t) => t.name).join(', ')}.`
+          : 'Every table could be read.'}
+      </Text>
+    </Alert>
   );
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '@shared/errors';
+import { neutralizeFormula } from '../directory/exports/service';
 import { describe, removeDatabaseFiles } from './snapshot';
 import { stamp } from './store';
 
@@ -24,7 +25,8 @@ function cell(value: unknown): string {
   let text: string;
   if (value === null || value === undefined) return '';
   if (Buffer.isBuffer(value)) text = value.toString('base64');
-  else if (typeof value === 'string') text = value;
+  // Text that a spreadsheet would run as a formula is neutralized, as in every export.
+  else if (typeof value === 'string') text = neutralizeFormula(value);
   else if (typeof value === 'number' || typeof value === 'bigint') text = value.toString();
   else text = JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

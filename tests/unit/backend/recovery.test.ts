@@ -138,6 +138,7 @@ describe('salvaging a damaged workspace', () => {
   it('exports what can still be read, table by table, to a new folder next to it; the damaged file is untouched', async () => {
     const h = await useHost();
     for (let i = 0; i < 30; i++) await ok(h, 'organizations.create', organizationInput({ name: `Tenant Union ${i}` }));
+    await ok(h, 'organizations.create', organizationInput({ name: '=HYPERLINK("http://x.example")' }));
     await h.send({ kind: 'shutdown' });
     // One page in the middle zeroed (not the first two): some tables still read.
     const bytes = readFileSync(h.defaultPath);
@@ -159,6 +160,9 @@ describe('salvaging a damaged workspace', () => {
     expect(csv.split('\r\n')[0]).toMatch(/(^|,)name(,|$)/);
     expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength((organizations?.rows ?? 0) + 1);
     expect(result.tables.reduce((n, t) => n + t.rows, 0)).toBeGreaterThan(0);
+    // Text a spreadsheet would run as a formula is neutralized, as in every export.
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     // The damaged file, byte for byte; and it still needs recovering.
     expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
     expect((await recoveryOf(h)).damaged).toBe(true);

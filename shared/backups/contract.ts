@@ -55,6 +55,11 @@ export type BackupList = z.infer<typeof backupList>;
 export const recoveryBackup = backupSummary.extend({
   /** True when the backup passed the same check a new backup passes (integrity, a Coalition Desk file). */
   ok: z.boolean(),
+  /**
+   * True when it was checked just now. The newest ones are, until one passes; older ones keep the
+   * check they passed when taken (a restore checks again first).
+   */
+  checked: z.boolean(),
   /** What is wrong with it when it failed the check. */
   problem: z.string().nullable(),
 });

@@ -10,7 +10,7 @@ import { createBackend, type Backend } from '../backend';
 import { decryptFile, DEFAULT_SCRYPT, encryptFile, type ScryptParams } from '../backups/encrypted';
 import { salvage } from '../backups/salvage';
 import { AutoBackup, type Timers } from '../backups/schedule';
-import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy, verifyInWorker } from '../backups/snapshot';
+import { copyFromConnection, copyFromFile, describe, removeDatabaseFiles, snapshot, verifyCopy, verifyHere, verifyInWorker } from '../backups/snapshot';
 import { BackupFolders, BackupStore, stamp, type StoredBackup } from '../backups/store';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { validationError } from '@shared/validation';
@@ -318,19 +318,30 @@ export class Host {
    * now. The backups folder is the one the host remembers for this file (backup-folders.json,
    * outside the workspace), else the default one next to it.
    */
-  #recovery(): RecoveryInfo | null {
+  async #recovery(): Promise<RecoveryInfo | null> {
     if (this.#open || !this.#failedPath) return null;
     const { path, error } = this.#failed();
     const store = this.#storeFor(path);
-    const backups = store.list().map((stored) => {
+    // Checked newest first (in the backup-check worker when there is one) until one passes: a
+    // check of a coalition-scale backup takes ~45 s, so older ones keep the check they passed when
+    // they were taken (`checked: false`); restoring any of them checks it again first.
+    const verify = this.options.backupCheckWorker ? verifyInWorker(this.options.backupCheckWorker) : verifyHere;
+    const backups: RecoveryInfo['backups'] = [];
+    let foundGood = false;
+    for (const stored of store.list()) {
       const backup = summary(stored);
-      try {
-        const facts = verifyCopy(join(store.folder, stored.id));
-        return { ...backup, schemaVersion: facts.schemaVersion, counts: facts.counts, sizeBytes: facts.sizeBytes, ok: true, problem: null };
-      } catch (problem) {
-        return { ...backup, ok: false, problem: describe(problem) };
+      if (foundGood) {
+        backups.push({ ...backup, ok: true, checked: false, problem: null });
+        continue;
       }
-    });
+      try {
+        const facts = await verify(join(store.folder, stored.id));
+        backups.push({ ...backup, schemaVersion: facts.schemaVersion, counts: facts.counts, sizeBytes: facts.sizeBytes, ok: true, checked: true, problem: null });
+        foundGood = true;
+      } catch (problem) {
+        backups.push({ ...backup, ok: false, checked: true, problem: describe(problem) });
+      }
+    }
     return {
       fileName: basename(path),
       message: error.message,
@@ -339,6 +350,7 @@ export class Host {
       backups,
     };
   }
+
 
   /**
    * Puts a checked backup in place of the workspace that could not be opened. The damaged file

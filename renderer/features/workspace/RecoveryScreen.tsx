@@ -132,8 +132,8 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
                       {countsText(backup)} · {formatBytes(backup.sizeBytes)}
                     </Text>
                     {backup.ok ? (
-                      <Text size="sm" c="teal">
-                        Checked: readable and complete
+                      <Text size="sm" c={backup.checked ? 'teal' : 'dimmed'}>
+                        {backup.checked ? 'Checked: readable and complete' : 'Checked when it was taken (checked again before a restore)'}
                       </Text>
                     ) : (
                       <Group gap={4} wrap="nowrap">

@@ -61,7 +61,7 @@ describe('recovering a damaged workspace', () => {
     expect(recovery).toMatchObject({ fileName: 'default.coalition', damaged: true, folder: defaultBackupFolder(h.defaultPath) });
     expect(recovery.message).toMatch(/damaged/);
     expect(recovery.backups).toHaveLength(1);
-    expect(recovery.backups[0]).toMatchObject({ kind: 'automatic', ok: true, problem: null, counts: { organizations: 2 } });
+    expect(recovery.backups[0]).toMatchObject({ kind: 'automatic', ok: true, checked: true, problem: null, counts: { organizations: 2 } });
 
     const result = await ok(h, 'workspace.recoverFromBackup', { id: recovery.backups[0]?.id ?? '' });
     expect(result.restored.id).toBe(recovery.backups[0]?.id);
@@ -89,6 +89,29 @@ describe('recovering a damaged workspace', () => {
     expectNoStack(error);
     expect(readFileSync(h.defaultPath).equals(bytes)).toBe(true);
     expect(workspaceFiles(h)).toEqual(['default.coalition']);
+  });
+
+  it('checks the backups newest first until one passes; the older ones keep the check they passed when taken', async () => {
+    const h = await useHost();
+    await ok(h, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+    const older = await ok(h, 'backups.create', {});
+    await ok(h, 'organizations.create', organizationInput({ name: 'Eastside Tenants Union' }));
+    const newer = await ok(h, 'backups.create', {});
+    await h.send({ kind: 'shutdown' });
+    damage(h.defaultPath);
+    await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace' });
+
+    expect((await recoveryOf(h)).backups.map((b) => [b.id, b.ok, b.checked])).toEqual([
+      [newer.id, true, true],
+      [older.id, true, false],
+    ]);
+    damage(join(defaultBackupFolder(h.defaultPath), newer.id));
+    expect((await recoveryOf(h)).backups.map((b) => [b.id, b.ok, b.checked])).toEqual([
+      [newer.id, false, true],
+      [older.id, true, true],
+    ]);
+    await ok(h, 'workspace.recoverFromBackup', { id: older.id });
+    expect(await names(h)).toEqual(['Harbor Legal Aid']);
   });
 
   it('a backup deleted between the list and the restore: a clear error, the damaged file stays in place, recovery still answers', async () => {

@@ -204,7 +204,14 @@ function readHeader(path: string): Identity | null {
 }
 
 function checkHeader(identity: Identity | null, path: string, schemaVersion: number): void {
-  if (!identity) throw new AppError('workspace', 'This file is not a readable Coalition Desk workspace: it is not a SQLite database, or it is damaged.', { path });
+  // A workspace whose first bytes were overwritten looks like any other file: it gets the recovery screen too.
+  if (!identity) {
+    throw new AppError(
+      'workspace',
+      'This file is not a readable Coalition Desk workspace: it is not a SQLite database, or it is damaged. Restore the newest backup of this workspace. The file was not changed.',
+      { path, damaged: true, problem: 'no SQLite header' },
+    );
+  }
   checkRules(identity, path, schemaVersion);
 }
 

@@ -76,6 +76,21 @@ describe('recovering a damaged workspace', () => {
     expect(await ok(h, 'workspace.recovery', {})).toBeNull();
   });
 
+  it('a workspace overwritten with something that is not SQLite is recovered the same way', async () => {
+    const h = await useHost();
+    await ok(h, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+    await ok(h, 'backups.create', {});
+    await h.send({ kind: 'shutdown' });
+    writeFileSync(h.defaultPath, 'Not a database: a sync tool wrote its conflict note here.\n'.repeat(20));
+    await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', details: expect.objectContaining({ damaged: true }) as unknown });
+
+    const recovery = await recoveryOf(h);
+    expect(recovery).toMatchObject({ damaged: true, backups: [expect.objectContaining({ ok: true, checked: true }) as unknown] });
+    const result = await ok(h, 'workspace.recoverFromBackup', { id: recovery.backups[0]?.id ?? '' });
+    expect(await names(h)).toEqual(['Harbor Legal Aid']);
+    expect(readFileSync(join(h.dir, result.damagedKeptAs), 'utf8')).toMatch(/^Not a database/);
+  });
+
   it('a backup that fails its check is listed as failed, and is not restored', async () => {
     const { h, bytes } = await damagedWorkspace();
     const [backup] = (await recoveryOf(h)).backups;

@@ -19,14 +19,12 @@ import {
 } from '@shared/directory/imports';
 import { emptyOrganizationInput, organizationInput, type OrganizationInput } from '@shared/directory/organizations';
 import { emptyPersonInput, personInput, type PersonInput } from '@shared/directory/people';
-import type { ContactChannel } from '@shared/directory/enums';
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
 import { emailKey, organizationNameKey, personNameKey, websiteKey } from '../duplicates/detect';
-import { parseList } from '../lists';
-import { fromInput as organizationColumns } from '../organizations/service';
-import { personToColumns } from '../people/service';
+import { fromInput as organizationColumns, toOrganization } from '../organizations/service';
+import { personFromRow as personAsContract, personToColumns } from '../people/service';
 import {
   applyOrganizationPatch,
   applyPersonPatch,
@@ -322,53 +320,15 @@ async function readRows<T extends 'organizations' | 'people'>(ctx: Db, table: T,
   return found;
 }
 
+/** An existing record as the input its form would send: the base an 'update' row patches. */
 function organizationFromRow(row: OrganizationsTable): OrganizationInput {
-  return {
-    name: row.name,
-    otherNames: parseList(row.other_names_json),
-    sector: row.sector as OrganizationInput['sector'],
-    type: row.type as OrganizationInput['type'],
-    issueAreas: parseList(row.issue_areas_json),
-    regions: parseList(row.regions_json),
-    populations: parseList(row.populations_json),
-    alignment: { score: row.alignment_score, note: row.alignment_note },
-    stage: row.stage as OrganizationInput['stage'],
-    tier: row.tier as OrganizationInput['tier'],
-    contributions: parseList(row.contributions_json) as OrganizationInput['contributions'],
-    website: row.website,
-    email: row.email,
-    phone: row.phone,
-    address: row.address,
-    city: row.city,
-    district: row.district,
-    registrationNumber: row.registration_number,
-    staffSize: row.staff_size,
-    budgetBand: row.budget_band as OrganizationInput['budgetBand'],
-    tags: parseList(row.tags_json),
-    notes: row.notes,
-  };
+  const { id: _id, stageChangedOn: _since, lastContactedOn: _contacted, createdAt: _created, updatedAt: _updated, custom: _custom, ...input } = toOrganization(row);
+  return input;
 }
 
 function personFromRow(row: PeopleTable): PersonInput {
-  return {
-    name: row.name,
-    pronouns: row.pronouns,
-    title: row.title,
-    languages: parseList(row.languages_json),
-    email: row.email,
-    phone: row.phone,
-    city: row.city,
-    district: row.district,
-    communityLeader: row.community_leader === 1,
-    tags: parseList(row.tags_json),
-    notes: row.notes,
-    consent: {
-      mayContact: row.consent_may_contact === null ? null : row.consent_may_contact === 1,
-      channels: parseList(row.consent_channels_json) as ContactChannel[],
-      recordedOn: row.consent_recorded_on,
-      recordedBy: row.consent_recorded_by,
-    },
-  };
+  const { id: _id, lastContactedOn: _contacted, createdAt: _created, updatedAt: _updated, custom: _custom, ...input } = personAsContract(row);
+  return input;
 }
 
 async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promise<Plan> {

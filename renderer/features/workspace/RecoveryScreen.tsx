@@ -78,8 +78,7 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
             The workspace file is damaged
           </Title>
           <Text>
-            The workspace file is damaged. Nothing has been changed in it.
-            {info ? ` (${info.fileName})` : ''}
+            {info ? `${info.fileName}: nothing` : 'Nothing'} has been changed in it.
           </Text>
           <Text c="dimmed" size="sm">
             Part of the file cannot be read, so Coalition Desk did not open it. You can put a backup in its place; the damaged file is kept.

@@ -51,10 +51,12 @@ export class AutoBackup {
    * `atOpen: false` (after a restore) treats the state as already backed up: it came from one.
    */
   async start({ atOpen = true }: { atOpen?: boolean } = {}): Promise<void> {
-    if (atOpen) await this.tick();
-    else this.#safeSeq = this.deps.changeSeq();
+    // The timer first: the caller may not wait for the backup at open, and a stop() meanwhile
+    // must find the timer to clear.
     const timers = this.deps.timers ?? realTimers;
     this.#handle = timers.setInterval(() => void this.tick(), this.deps.intervalMs ?? AUTO_INTERVAL_MS);
+    if (atOpen) await this.tick();
+    else this.#safeSeq = this.deps.changeSeq();
   }
 
   /** One check: back up if there are changes. Never two at once. */

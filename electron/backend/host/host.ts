@@ -27,6 +27,8 @@ interface Open {
   /** The workspace's backups folder (changes when the coordinator picks another one). */
   backups: BackupStore;
   auto: AutoBackup;
+  /** The backup taken at open, while it runs: the app works meanwhile; the backups list waits for it. */
+  atOpen: Promise<void>;
   /** Set while a backup is open read-only: which one, and the workspace to go back to. */
   viewing?: { id: string; createdAt: string; kind: string; copy: string; returnTo: string; returnToSample: boolean };
 }
@@ -140,6 +142,7 @@ export class Host {
         await this.#switchTo(this.options.workspace, { create: true, announce: true });
         return this.#info();
       case 'backups.list':
+        await this.#requireOpen().atOpen;
         return this.#backupList();
       case 'workspace.recovery':
         return this.#recovery();
@@ -470,6 +473,7 @@ export class Host {
       backend: opened,
       isSample: how.sample ?? false,
       backups,
+      atOpen: Promise.resolve(),
       auto: new AutoBackup({
         changeSeq: () => opened.changeSeq(),
         newestBackupSeq: () => open.backups.list()[0]?.changeSeq ?? null,
@@ -490,8 +494,9 @@ export class Host {
     // A backup opened read-only is not backed up.
     if (how.view) return;
     // At open: a backup unless the newest one holds this very state (or it was just restored from
-    // one); then every 15 minutes if changed.
-    await open.auto.start({ atOpen: !how.restored });
+    // one); then every 15 minutes if changed. Not waited for: at coalition scale a checked backup
+    // takes most of a minute, and the coordinator works meanwhile.
+    open.atOpen = open.auto.start({ atOpen: !how.restored });
   }
 
   async #close(): Promise<void> {

@@ -45,6 +45,36 @@ describe('backups in the host', () => {
     expect(existsSync(join(list.folder, backup.id))).toBe(true);
   });
 
+  it('does not hold up the opening for the backup at open: calls answer while it runs, and the backups list waits for it', async () => {
+    const first = await fastHost();
+    await ok(first, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+    await first.send({ kind: 'shutdown' });
+    // A backup check that takes as long as the test says (a large workspace's takes most of a minute).
+    const gate = join(first.dir, 'check-may-finish');
+    const slowCheck = join(first.dir, 'slow-check.mjs');
+    writeFileSync(
+      slowCheck,
+      `import { existsSync } from 'node:fs';
+      import { parentPort, workerData } from 'node:worker_threads';
+      const wait = () => existsSync(${JSON.stringify(gate)}) ? parentPort.postMessage({ ok: true, facts: { schemaVersion: ${SCHEMA_VERSION}, changeSeq: 1, sizeBytes: 1, counts: { organizations: 1, people: 0, interactions: 0, charterVersions: 0 } } }) : setTimeout(wait, 10);
+      wait();`,
+    );
+    const host = new Host({ workspace: first.defaultPath, workspacesDir: first.dir, appVersion: 'test', backupCheckWorker: slowCheck }, () => undefined);
+    await host.start();
+    const call = (id: number, method: string) => host.handle({ kind: 'call', id, method, input: {} });
+    const listed = call(1, 'backups.list');
+    const rows = await call(2, 'organizations.list');
+    expect(rows.kind === 'result' && rows.result.ok).toBe(true);
+    const pending = await Promise.race([listed.then(() => 'listed'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 200))]);
+    expect(pending).toBe('waiting');
+
+    writeFileSync(gate, '');
+    const reply = await listed;
+    const list = reply.kind === 'result' ? value<BackupList>(reply.result) : null;
+    expect(list?.backups.map((b) => b.kind)).toEqual(['automatic']);
+    await host.handle({ kind: 'shutdown', id: 3 });
+  });
+
   it('backs up a workspace with data when it opens', async () => {
     const first = await fastHost();
     await ok(first, 'organizations.create', organizationInput());

@@ -138,10 +138,14 @@ function personView(survivor: PersonDetail, merged: PersonDetail, records: Recor
  * value unless it is empty), list fields as their union, what will move, then a confirmation.
  */
 export function MergeDialog({ entity, pair, onClose }: { entity: Entity; pair: DuplicatePair; onClose: () => void }) {
-  const orgA = useRpcQuery('organizations.get', { id: pair.a.id }, { enabled: entity === 'organization' });
-  const orgB = useRpcQuery('organizations.get', { id: pair.b.id }, { enabled: entity === 'organization' });
-  const personA = useRpcQuery('people.get', { id: pair.a.id }, { enabled: entity === 'person' });
-  const personB = useRpcQuery('people.get', { id: pair.b.id }, { enabled: entity === 'person' });
+  // Once a merge starts, the record being merged away is not read again: the merge's refetches
+  // would find it gone and swap the form (and its pending success handler) for an error.
+  const [mergedId, setMergedId] = useState<string | null>(null);
+  const reads = (id: string, kind: Entity) => ({ enabled: entity === kind && mergedId !== id });
+  const orgA = useRpcQuery('organizations.get', { id: pair.a.id }, reads(pair.a.id, 'organization'));
+  const orgB = useRpcQuery('organizations.get', { id: pair.b.id }, reads(pair.b.id, 'organization'));
+  const personA = useRpcQuery('people.get', { id: pair.a.id }, reads(pair.a.id, 'person'));
+  const personB = useRpcQuery('people.get', { id: pair.b.id }, reads(pair.b.id, 'person'));
   const queries = entity === 'organization' ? [orgA, orgB] : [personA, personB];
   const failed = queries.find((q) => q.isError);
 
@@ -150,9 +154,9 @@ export function MergeDialog({ entity, pair, onClose }: { entity: Entity; pair: D
       {failed?.error ? (
         <QueryError title="The records could not be read" error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />
       ) : entity === 'organization' && orgA.data && orgB.data ? (
-        <MergeForm entity="organization" pair={pair} records={{ a: orgA.data, b: orgB.data }} onClose={onClose} />
+        <MergeForm entity="organization" pair={pair} records={{ a: orgA.data, b: orgB.data }} onClose={onClose} onMerging={setMergedId} />
       ) : entity === 'person' && personA.data && personB.data ? (
-        <MergeForm entity="person" pair={pair} records={{ a: personA.data, b: personB.data }} onClose={onClose} />
+        <MergeForm entity="person" pair={pair} records={{ a: personA.data, b: personB.data }} onClose={onClose} onMerging={setMergedId} />
       ) : (
         <Loading label="Loading both records" />
       )}
@@ -160,12 +164,13 @@ export function MergeDialog({ entity, pair, onClose }: { entity: Entity; pair: D
   );
 }
 
-type FormProps =
-  | { entity: 'organization'; pair: DuplicatePair; records: Record<Which, OrganizationDetail>; onClose: () => void }
-  | { entity: 'person'; pair: DuplicatePair; records: Record<Which, PersonDetail>; onClose: () => void };
+type FormProps = { pair: DuplicatePair; onClose: () => void; onMerging: (mergedId: string | null) => void } & (
+  | { entity: 'organization'; records: Record<Which, OrganizationDetail> }
+  | { entity: 'person'; records: Record<Which, PersonDetail> }
+);
 
 function MergeForm(props: FormProps) {
-  const { pair, onClose } = props;
+  const { pair, onClose, onMerging } = props;
   const navigate = useNavigate();
   const [survivorSide, setSurvivorSide] = useState<Which>('a');
   const mergedSide: Which = survivorSide === 'a' ? 'b' : 'a';
@@ -224,6 +229,7 @@ function MergeForm(props: FormProps) {
     }
     const survivorId = pair[survivorSide].id;
     const input = { survivorId, mergedId: pair[mergedSide].id, fields, custom };
+    onMerging(input.mergedId);
     merge.mutate(props.entity === 'organization' ? { entity: 'organization', ...input } : { entity: 'person', ...input }, {
       onSuccess: (result) => {
         notifySuccess(`${names[mergedSide]} was merged into ${result.survivor.name}.`);
@@ -231,6 +237,7 @@ function MergeForm(props: FormProps) {
         void navigate(props.entity === 'organization' ? organizationHref(survivorId) : personHref(survivorId));
       },
       onError: (error) => {
+        onMerging(null);
         setConfirming(false);
         notifyError('The records were not merged', error);
       },

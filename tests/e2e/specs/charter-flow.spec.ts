@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from '../support/app';
 import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 
 // The foundation's end-to-end story, in real Chromium against the real backend:
@@ -40,11 +41,7 @@ async function adopt(page: Page, note: string) {
 }
 
 test('a coordinator writes, adopts and amends the charter, and it survives a restart', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = collectErrors(page);
 
   await page.goto(harness.url);
   await expect(page.getByRole('button', { name: 'Start a new coalition' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { area, collectErrors, organizationsTable, startNewCoalition } from '../support/app';
 import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 
 // The partner directory's whole story in real Chromium against the real backend: import a CSV
@@ -29,10 +30,6 @@ const CSV = [
   'Harbor Youth Aliance,Community & grassroots,Identified,Lakeshore,,555-010-2000,',
 ].join('\n');
 
-function area(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true });
-}
-
 async function mapColumn(page: Page, column: string, field: string) {
   await page.getByRole('combobox', { name: `Field for column ${column}` }).click();
   await page.getByRole('option', { name: field, exact: true }).click();
@@ -42,21 +39,9 @@ function problemRows(page: Page) {
   return page.getByRole('table', { name: 'Row problems' }).getByRole('row');
 }
 
-function table(page: Page) {
-  return page.getByRole('table', { name: 'Organizations' });
-}
-
 test('import with row errors, fix the mapping, then find, filter, save a view, log, merge and export', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Start a new coalition' }).click();
-  await page.getByLabel('Coalition name').fill('Harbor City Care Coalition');
-  await page.getByRole('button', { name: 'Create coalition' }).click();
+  const errors = collectErrors(page);
+  await startNewCoalition(page, harness.url);
 
   // Import: the file, its first rows, the suggested mapping.
   await area(page, 'Directory').click();
@@ -91,8 +76,8 @@ test('import with row errors, fix the mapping, then find, filter, save a view, l
 
   // Search (accent-less) and filter.
   await page.getByRole('textbox', { name: 'Search directory' }).fill('sao');
-  await expect(table(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeVisible();
-  await expect(table(page).getByRole('link', { name: 'Eastside Tenants Union' })).toBeHidden();
+  await expect(organizationsTable(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeVisible();
+  await expect(organizationsTable(page).getByRole('link', { name: 'Eastside Tenants Union' })).toBeHidden();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('button', { name: 'Filters' }).click();
   const filters = page.getByRole('region', { name: 'Organizations filters' });
@@ -112,7 +97,7 @@ test('import with row errors, fix the mapping, then find, filter, save a view, l
   await expect(page.getByText(/3 organizations match · View: Grassroots partners/)).toBeVisible();
 
   // Open a partner and log an interaction.
-  await table(page).getByRole('link', { name: 'Eastside Tenants Union' }).click();
+  await organizationsTable(page).getByRole('link', { name: 'Eastside Tenants Union' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Eastside Tenants Union' })).toBeVisible();
   await expect(page.getByText('Member', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Log interaction' }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { area, collectErrors, organizationsTable, startNewCoalition } from '../support/app';
 import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 
 // The directory's end-to-end story in real Chromium against the real backend: a new coalition
@@ -16,11 +17,6 @@ test.afterAll(async () => {
   await harness.stop();
   data.cleanup();
 });
-
-/** A sidebar link to an area. */
-function area(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true });
-}
 
 async function pick(page: Page, scope: ReturnType<Page['getByRole']>, field: string, option: string) {
   await scope.getByRole('combobox', { name: new RegExp(`^${field}`) }).click();
@@ -40,21 +36,9 @@ async function addOrganization(page: Page, org: { name: string; sector: string; 
   await expect(page.getByRole('heading', { level: 1, name: org.name })).toBeVisible();
 }
 
-function table(page: Page) {
-  return page.getByRole('table', { name: 'Organizations' });
-}
-
 test('a coordinator builds the directory, finds, filters, saves a view and logs an interaction', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Start a new coalition' }).click();
-  await page.getByLabel('Coalition name').fill('Harbor City Care Coalition');
-  await page.getByRole('button', { name: 'Create coalition' }).click();
+  const errors = collectErrors(page);
+  await startNewCoalition(page, harness.url);
 
   await area(page, 'Directory').click();
   await expect(page.getByText('No partner organizations yet')).toBeVisible();
@@ -80,10 +64,10 @@ test('a coordinator builds the directory, finds, filters, saves a view and logs 
   // The table: both organizations, then the same search in the table.
   await area(page, 'Directory').click();
   await expect(page.getByText('2 organizations')).toBeVisible();
-  await expect(table(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeVisible();
+  await expect(organizationsTable(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Search directory' }).fill('sao');
-  await expect(table(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeHidden();
-  await expect(table(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeVisible();
+  await expect(organizationsTable(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeHidden();
+  await expect(organizationsTable(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
   // Filter by stage.
@@ -93,8 +77,8 @@ test('a coordinator builds the directory, finds, filters, saves a view and logs 
   await page.getByRole('option', { name: 'Contacted', exact: true }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByText('1 organization match')).toBeVisible();
-  await expect(table(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeVisible();
-  await expect(table(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeHidden();
+  await expect(organizationsTable(page).getByRole('link', { name: 'Harbor Youth Alliance' })).toBeVisible();
+  await expect(organizationsTable(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeHidden();
 
   // Save the view, leave, and re-apply it from the sidebar.
   await page.getByRole('button', { name: 'Save view' }).click();
@@ -105,10 +89,10 @@ test('a coordinator builds the directory, finds, filters, saves a view and logs 
   await area(page, 'Charter').click();
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /Contacted partners/ }).click();
   await expect(page.getByText(/1 organization match · View: Contacted partners/)).toBeVisible();
-  await expect(table(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeHidden();
+  await expect(organizationsTable(page).getByRole('link', { name: 'São Miguel Health Center' })).toBeHidden();
 
   // Open an organization and log an interaction.
-  await table(page).getByRole('link', { name: 'Harbor Youth Alliance' }).click();
+  await organizationsTable(page).getByRole('link', { name: 'Harbor Youth Alliance' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Harbor Youth Alliance' })).toBeVisible();
   await page.getByRole('button', { name: 'Log interaction' }).click();
   const log = page.getByRole('dialog', { name: 'Log interaction' });

@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+
+// Steps several e2e stories share.
+
+/** Collects page errors and console errors; a story ends by expecting the list to be empty. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/** From the welcome screen, a new coalition with just a name. */
+export async function startNewCoalition(page: Page, url: string, name = 'Harbor City Care Coalition'): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start a new coalition' }).click();
+  await page.getByLabel('Coalition name').fill(name);
+  await page.getByRole('button', { name: 'Create coalition' }).click();
+}
+
+/** A sidebar link to an area. */
+export function area(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true });
+}
+
+/** The directory's organizations table. */
+export function organizationsTable(page: Page) {
+  return page.getByRole('table', { name: 'Organizations' });
+}

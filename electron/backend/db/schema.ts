@@ -226,6 +226,167 @@ export interface ChangeBatchesTable {
   undoes_batch: string | null;
 }
 
+/** Coalition structure (migration 007). The one row of decision rules meetings apply (id 'rules'). */
+export interface DecisionRulesTable {
+  id: string;
+  quorum_share: number;
+  ordinary_majority: number;
+  charter_majority: number;
+  updated_at: string;
+}
+
+export interface SteeringSeatsTable {
+  id: string;
+  name: string;
+  requirement_kind: string | null;
+  requirement_value: string | null;
+  term_months: number | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A holder's term on a seat; current on day D when start_date <= D and (end_date is null or end_date >= D). */
+export interface SteeringTermsTable {
+  id: string;
+  seat_id: string;
+  person_id: string | null;
+  organization_id: string | null;
+  role: string;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkingGroupsTable {
+  id: string;
+  name: string;
+  focus_issue_area: string | null;
+  description: string;
+  objectives: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkingGroupGoalsTable {
+  id: string;
+  working_group_id: string;
+  goal_id: string;
+}
+
+export interface WorkingGroupMembersTable {
+  id: string;
+  working_group_id: string;
+  person_id: string;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface CoalitionRolesTable {
+  id: string;
+  role: string;
+  title: string;
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipApplicationsTable {
+  id: string;
+  organization_id: string;
+  contact_person_id: string | null;
+  received_on: string;
+  motivation: string;
+  issue_areas_json: string;
+  populations_json: string;
+  contributions_json: string;
+  charter_version_id: string | null;
+  status: string;
+  reviewer: string;
+  decided_on: string | null;
+  decision_reason: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CharterEndorsementsTable {
+  id: string;
+  organization_id: string;
+  charter_version_id: string;
+  endorsed_on: string;
+  signed_by: string;
+  person_id: string | null;
+}
+
+/** Meetings (migration 008). Instants (starts_at, ends_at) are UTC ISO strings; time_zone is an IANA name. */
+export interface MeetingsTable {
+  id: string;
+  type: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  location: string;
+  video_url: string;
+  organizer_person_id: string | null;
+  working_group_id: string | null;
+  minutes_md: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  presenter_person_id: string | null;
+  minutes_allotted: number;
+  notes: string;
+  documents_json: string;
+}
+
+export interface MeetingInviteesTable {
+  id: string;
+  meeting_id: string;
+  person_id: string;
+  rsvp: string;
+  attendance: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  meeting_id: string;
+  text: string;
+  motion: string;
+  kind: string;
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  quorum_met: number;
+  passed: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemsTable {
+  id: string;
+  meeting_id: string | null;
+  description: string;
+  owner_person_id: string | null;
+  due_on: string | null;
+  status: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Derived by triggers from the *_json list columns; never written by services. */
 export interface LabelsTable {
   record_rowid: number;
@@ -257,6 +418,20 @@ export interface Database {
   custom_values: CustomValuesTable;
   import_mappings: ImportMappingsTable;
   change_batches: ChangeBatchesTable;
+  decision_rules: DecisionRulesTable;
+  steering_seats: SteeringSeatsTable;
+  steering_terms: SteeringTermsTable;
+  working_groups: WorkingGroupsTable;
+  working_group_goals: WorkingGroupGoalsTable;
+  working_group_members: WorkingGroupMembersTable;
+  coalition_roles: CoalitionRolesTable;
+  membership_applications: MembershipApplicationsTable;
+  charter_endorsements: CharterEndorsementsTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  meeting_invitees: MeetingInviteesTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
 }
 
 /** Tables whose rows are written through the change-recording writer (all but the log, derived indexes and preferences). */

@@ -37,6 +37,15 @@ const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   charter_version: ['charter version', 'charter versions'],
   coalition_profile: ['coalition profile', 'coalition profiles'],
   workspace_meta: ['setting', 'settings'],
+  decision_rules: ['decision rules', 'decision rules'],
+  steering_seats: ['steering seat', 'steering seats'],
+  steering_terms: ['steering term', 'steering terms'],
+  working_groups: ['working group', 'working groups'],
+  working_group_goals: ['working group goal', 'working group goals'],
+  working_group_members: ['working group member', 'working group members'],
+  coalition_roles: ['coalition role', 'coalition roles'],
+  membership_applications: ['membership application', 'membership applications'],
+  charter_endorsements: ['charter endorsement', 'charter endorsements'],
 };
 
 const VERBS = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;

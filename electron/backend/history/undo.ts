@@ -42,6 +42,15 @@ const RECORDED: Readonly<Record<RecordedTable, true>> = {
   representation_targets: true,
   custom_fields: true,
   custom_values: true,
+  decision_rules: true,
+  steering_seats: true,
+  steering_terms: true,
+  working_groups: true,
+  working_group_goals: true,
+  working_group_members: true,
+  coalition_roles: true,
+  membership_applications: true,
+  charter_endorsements: true,
 };
 
 function isRecorded(entity: string): entity is RecordedTable {

@@ -291,7 +291,8 @@ describe('history.undo', () => {
 
   it('lists and undoes changes made before the upgrade that added batches (described plainly)', async () => {
     const path = join(useTempDir(), 'old.coalition');
-    const names = Object.keys(migrations).filter((name) => name !== '006_change_batches');
+    // The workspace as it was before migration 006 (later migrations need it first).
+    const names = Object.keys(migrations).filter((name) => name < '006_change_batches');
     const old = await openWorkspace(path, { create: true, migrations: Object.fromEntries(names.map((name) => [name, migrations[name]])) as typeof migrations });
     await old.db.transaction().execute(async (trx) => {
       const write = new Writer(trx, 'old-batch', '2025-01-01T10:00:00.000Z');

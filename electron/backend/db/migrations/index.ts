@@ -5,6 +5,8 @@ import * as representation from './003_representation';
 import * as customFields from './004_custom_fields';
 import * as importMappings from './005_import_mappings';
 import * as changeBatches from './006_change_batches';
+import * as structure from './007_structure';
+import * as meetings from './008_meetings';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -15,6 +17,8 @@ export const migrations: Record<string, Migration> = {
   '004_custom_fields': customFields,
   '005_import_mappings': importMappings,
   '006_change_batches': changeBatches,
+  '007_structure': structure,
+  '008_meetings': meetings,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

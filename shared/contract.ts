@@ -9,6 +9,7 @@ import { importsContract } from './directory/imports';
 import { representationContract } from './directory/representation';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
+import { meetingsContract } from './meetings/contract';
 import { profileContract } from './profile/contract';
 import { workspaceContract } from './workspace/contract';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...importsContract,
   ...representationContract,
   ...historyContract,
+  ...meetingsContract,
   ...filesContract,
   ...backupsContract,
 } as const;

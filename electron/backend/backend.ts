@@ -14,6 +14,7 @@ import { charterHandlers } from './charter/handlers';
 import { directoryHandlers } from './directory/handlers';
 import { describeBatch } from './history/describe';
 import { historyHandlers } from './history/handlers';
+import { meetingHandlers } from './meetings/handlers';
 import { profileHandlers } from './profile/handlers';
 
 /** Every backend method's handler; the compiler checks that none is missing. */
@@ -22,6 +23,7 @@ const handlers: Handlers<BackendMethod> = {
   ...charterHandlers,
   ...directoryHandlers,
   ...historyHandlers,
+  ...meetingHandlers,
 };
 
 /**

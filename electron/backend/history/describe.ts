@@ -46,6 +46,11 @@ const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   coalition_roles: ['coalition role', 'coalition roles'],
   membership_applications: ['membership application', 'membership applications'],
   charter_endorsements: ['charter endorsement', 'charter endorsements'],
+  meetings: ['meeting', 'meetings'],
+  agenda_items: ['agenda item', 'agenda items'],
+  meeting_invitees: ['invitation', 'invitations'],
+  decisions: ['decision', 'decisions'],
+  action_items: ['action item', 'action items'],
 };
 
 const VERBS = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;

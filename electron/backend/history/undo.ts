@@ -51,6 +51,11 @@ const RECORDED: Readonly<Record<RecordedTable, true>> = {
   coalition_roles: true,
   membership_applications: true,
   charter_endorsements: true,
+  meetings: true,
+  agenda_items: true,
+  meeting_invitees: true,
+  decisions: true,
+  action_items: true,
 };
 
 function isRecorded(entity: string): entity is RecordedTable {

@@ -35,6 +35,11 @@ const TABLES: Record<keyof Database, true> = {
   custom_values: true,
   import_mappings: true,
   change_batches: true,
+  meetings: true,
+  agenda_items: true,
+  meeting_invitees: true,
+  decisions: true,
+  action_items: true,
 };
 
 function tableNames(path: string): string[] {

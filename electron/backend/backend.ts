@@ -110,7 +110,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       options.onEvent?.({ type: 'progress', task, done, total, ...(message === undefined ? {} : { message }) });
     // One transaction per call: a failed write leaves the workspace as it was.
     const value = await workspace.db.transaction().execute(async (trx) => {
-      const write = new Writer(trx, randomUUID(), now);
+      const write = new Writer(trx, workspace.sqlite, randomUUID(), now);
       const result = await handler(parsed.data, { db: trx, write, now, actor, progress });
       // A call that changed something is one undo step: its batch, described (an undo writes its own).
       if (write.changes > 0) {

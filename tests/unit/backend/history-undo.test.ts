@@ -295,7 +295,7 @@ describe('history.undo', () => {
     const names = Object.keys(migrations).filter((name) => name < '006_change_batches');
     const old = await openWorkspace(path, { create: true, migrations: Object.fromEntries(names.map((name) => [name, migrations[name]])) as typeof migrations });
     await old.db.transaction().execute(async (trx) => {
-      const write = new Writer(trx, 'old-batch', '2025-01-01T10:00:00.000Z');
+      const write = new Writer(trx, old.sqlite, 'old-batch', '2025-01-01T10:00:00.000Z');
       await write.insert('coalition_profile', { id: 'coalition', name: 'Old Coalition', short_name: '', region: '', founded_on: null, logo_mime: null, logo_data: null, updated_at: '2025-01-01T10:00:00.000Z' });
     });
     await old.close();

@@ -31,6 +31,10 @@ export const SEED_IDS = {
   customField: '00000000-0000-4000-8000-00000000d001',
   /** A small CSV of organizations staged by imports.open. */
   import: '00000000-0000-4000-8000-00000000e001',
+  meeting: '00000000-0000-4000-8000-00000000f001',
+  agendaItem: '00000000-0000-4000-8000-00000000f002',
+  decision: '00000000-0000-4000-8000-00000000f003',
+  actionItem: '00000000-0000-4000-8000-00000000f004',
 } as const;
 
 /** The CSV `seedWorkspace` stages for import: one new organization, one row repeating the seeded one. */
@@ -39,6 +43,19 @@ export const SEED_IMPORT_CSV =
 
 /** Placeholder id → the real id of the record created for it in one seeded workspace. */
 export type SeededIds = ReadonlyMap<string, string>;
+
+/** The meeting `seedWorkspace` schedules (and the input of meetings.create). */
+const SEED_MEETING: Input<'meetings.create'> = {
+  type: 'assembly',
+  title: 'Spring assembly',
+  startsAt: '2026-05-04T16:00:00Z',
+  endsAt: '2026-05-04T18:00:00Z',
+  timeZone: 'America/New_York',
+  location: 'Eastside Library',
+  videoUrl: 'https://meet.example.org/spring-assembly',
+  organizerPersonId: null,
+  workingGroupId: null,
+};
 
 export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'profile.get': {},
@@ -173,6 +190,33 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'imports.check': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' },
   'imports.run': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: true },
   'imports.discard': { importId: SEED_IDS.import },
+  // Meetings: the seeded assembly (both seeded people invited, the first present), its agenda, decision and action item.
+  'meetings.range': { from: '2026-05-01T00:00:00Z', to: '2026-06-01T00:00:00Z', types: ['assembly', 'town_hall'] },
+  'meetings.list': { offset: 0, limit: 20 },
+  'meetings.get': { id: SEED_IDS.meeting },
+  'meetings.create': SEED_MEETING,
+  'meetings.update': { id: SEED_IDS.meeting, meeting: { ...SEED_MEETING, title: 'Spring assembly (moved)', startsAt: '2026-05-05T16:00:00Z', endsAt: '2026-05-05T18:00:00Z' } },
+  'meetings.delete': { id: SEED_IDS.meeting },
+  'meetings.saveMinutes': { id: SEED_IDS.meeting, minutesMd: '## Decisions\n\n- The budget was **approved**.' },
+  'meetings.conflicts': { startsAt: '2026-05-04T17:00:00Z', endsAt: '2026-05-04T19:00:00Z', personIds: [SEED_IDS.person, SEED_IDS.otherPerson] },
+  'meetings.invite': { meetingId: SEED_IDS.meeting, personIds: [SEED_IDS.otherPerson], groups: [{ kind: 'steering' }, { kind: 'members' }] },
+  'meetings.uninvite': { meetingId: SEED_IDS.meeting, personId: SEED_IDS.otherPerson },
+  'meetings.respond': { meetingId: SEED_IDS.meeting, personIds: [SEED_IDS.otherPerson], rsvp: 'yes', attendance: 'excused' },
+  'meetings.saveAgenda': {
+    meetingId: SEED_IDS.meeting,
+    items: [
+      { title: 'Budget', presenterPersonId: SEED_IDS.otherPerson, minutesAllotted: 30, notes: 'Draft attached.', documents: ['C:\\Coalition\\budget 2026.xlsx'] },
+      { id: SEED_IDS.agendaItem, title: 'Welcome', presenterPersonId: null, minutesAllotted: 5, notes: '', documents: [] },
+    ],
+  },
+  'meetings.references': { personId: SEED_IDS.person },
+  'meetings.home': { now: '2026-05-04T08:00:00Z', today: '2026-05-04', personId: SEED_IDS.person },
+  'decisions.save': { id: SEED_IDS.decision, meetingId: SEED_IDS.meeting, text: 'Adopt the 2026 budget.', motion: 'That the budget be adopted.', kind: 'ordinary', votesFor: 1, votesAgainst: 0, votesAbstain: 0 },
+  'decisions.delete': { id: SEED_IDS.decision },
+  'actionItems.list': { overdueOn: '2026-06-01', openOnly: true, offset: 0, limit: 50 },
+  'actionItems.save': { id: SEED_IDS.actionItem, meetingId: SEED_IDS.meeting, description: 'Send the minutes to members', ownerPersonId: SEED_IDS.otherPerson, dueOn: '2026-05-11', status: 'in_progress' },
+  'actionItems.setStatus': { id: SEED_IDS.actionItem, status: 'done' },
+  'actionItems.delete': { id: SEED_IDS.actionItem },
 };
 
 /** VALID_INPUTS[method] with the placeholder ids (values, and keys such as custom field ids) replaced by the seeded workspace's real ids. */
@@ -276,10 +320,80 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.interaction, interaction.id);
   const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
   seeded.set(SEED_IDS.representationTarget, target.id);
+  await seedMeeting(caller, seeded);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });
   const staged = await ok(caller, 'imports.open', VALID_INPUTS['imports.open']);
   seeded.set(SEED_IDS.import, staged.importId);
   return seeded;
+}
+
+/** A meeting with both seeded people invited (the first present), an agenda item, a decision and an action item. */
+async function seedMeeting(caller: Caller, seeded: Map<string, string>): Promise<void> {
+  const person = seeded.get(SEED_IDS.person) ?? '';
+  const otherPerson = seeded.get(SEED_IDS.otherPerson) ?? '';
+  const meeting = await ok(caller, 'meetings.create', { ...SEED_MEETING, organizerPersonId: person });
+  seeded.set(SEED_IDS.meeting, meeting.id);
+  await ok(caller, 'meetings.invite', { meetingId: meeting.id, personIds: [person, otherPerson] });
+  await ok(caller, 'meetings.respond', { meetingId: meeting.id, personIds: [person], rsvp: 'yes', attendance: 'present' });
+  const [item] = await ok(caller, 'meetings.saveAgenda', {
+    meetingId: meeting.id,
+    items: [{ title: 'Welcome', presenterPersonId: person, minutesAllotted: 10, notes: '', documents: [] }],
+  });
+  seeded.set(SEED_IDS.agendaItem, item?.id ?? '');
+  const decision = await ok(caller, 'decisions.save', { meetingId: meeting.id, text: 'Hold a town hall in June.', motion: '', kind: 'ordinary', votesFor: 1, votesAgainst: 0, votesAbstain: 0 });
+  seeded.set(SEED_IDS.decision, decision.id);
+  const action = await ok(caller, 'actionItems.save', { meetingId: meeting.id, description: 'Book the hall', ownerPersonId: person, dueOn: '2026-05-20', status: 'open' });
+  seeded.set(SEED_IDS.actionItem, action.id);
+}
+
+/**
+ * The structure records of SEED_IDS: a second organization, a seat held by the seeded person for
+ * the seeded organization, a working group linked to the first charter goal with the seeded person
+ * as lead, a coordinator, the seeded organization's approved application (so its endorsement of
+ * version 1) and the other organization's waiting one.
+ */
+async function seedStructure(caller: Caller, seeded: Map<string, string>): Promise<void> {
+  const real = (placeholder: string) => seeded.get(placeholder) ?? '';
+  const [goal] = (await ok(caller, 'charter.getDraft', {})).goals;
+  seeded.set(SEED_IDS.goal, goal?.id ?? '');
+  const other = await ok(
+    caller,
+    'organizations.create',
+    organizationInput({ name: 'Northside Faith Network', stage: 'engaged', tier: null, sector: 'community', type: 'faith_based', website: 'northside-faith.example.org', email: 'hello@northside-faith.example.org', phone: '+1 555 0199', tags: [] }),
+  );
+  seeded.set(SEED_IDS.otherOrganization, other.id);
+  const seat = await ok(caller, 'structure.seats.save', { name: 'Grassroots seat 1', requirement: { kind: 'sector', value: 'community' }, termMonths: 24 });
+  seeded.set(SEED_IDS.seat, seat.id);
+  const term = await ok(caller, 'structure.terms.save', {
+    seatId: seat.id,
+    personId: real(SEED_IDS.person),
+    organizationId: real(SEED_IDS.organization),
+    role: 'chair',
+    startDate: '2025-01-01',
+    endDate: '2026-12-31',
+  });
+  seeded.set(SEED_IDS.term, term.id);
+  const group = await ok(caller, 'structure.workingGroups.save', {
+    name: 'Housing working group',
+    focusIssueArea: 'Housing',
+    description: '',
+    objectives: '',
+    status: 'forming',
+    goalIds: [real(SEED_IDS.goal)],
+  });
+  seeded.set(SEED_IDS.workingGroup, group.id);
+  await ok(caller, 'structure.workingGroups.addMembers', { workingGroupId: group.id, personIds: [real(SEED_IDS.person)], role: 'lead', joinedOn: '2026-01-10' });
+  const [member] = (await ok(caller, 'structure.workingGroups.get', { id: group.id })).members;
+  seeded.set(SEED_IDS.groupMember, member?.id ?? '');
+  const role = await ok(caller, 'structure.roles.save', { role: 'coordinator', title: '', personId: real(SEED_IDS.otherPerson), startDate: '2025-01-01', endDate: null });
+  seeded.set(SEED_IDS.role, role.id);
+  const intake = { contactPersonId: real(SEED_IDS.person), motivation: '', issueAreas: [], populations: [], contributions: [], charterVersion: 1 };
+  const approved = await ok(caller, 'structure.applications.save', { ...intake, organizationId: real(SEED_IDS.organization), receivedOn: '2025-02-01' });
+  await ok(caller, 'structure.applications.review', { id: approved.id, status: 'approved', reviewer: 'Seed reviewer', decidedOn: '2025-03-01', reason: '' });
+  const [endorsement] = await ok(caller, 'structure.endorsements.list', { charterVersion: 1 });
+  seeded.set(SEED_IDS.endorsement, endorsement?.id ?? '');
+  const waiting = await ok(caller, 'structure.applications.save', { ...intake, organizationId: other.id, receivedOn: '2026-04-01' });
+  seeded.set(SEED_IDS.application, waiting.id);
 }

@@ -127,7 +127,8 @@ describe('file paths from the renderer', () => {
   // built by the host inside the workspace's folders (backups are named by id, checked by a regex).
   // These two names are file *names*, never opened as paths: imports.open's fileName is a label
   // for the preview, file.saveAs's suggestedName is the Save dialog's default (no separators).
-  const NAMES_NOT_PATHS = new Set(['fileName', 'suggestedName']);
+  // A meeting's location (a room, an address) and video link are text shown to people; the backend never opens them.
+  const NAMES_NOT_PATHS = new Set(['fileName', 'suggestedName', 'location', 'videoUrl']);
 
   it('the key walk sees nested keys (a control for the check below)', () => {
     const nested = z.strictObject({ a: z.array(z.union([z.strictObject({ savePath: z.string() }), z.null()])).optional() });

@@ -5,6 +5,7 @@ import { MAX_LIST_ITEMS } from '@shared/directory/fields';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/taxonomy';
 import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { moveMeetingLinks } from '../../meetings/links';
 import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
 import { listJson, parseList } from '../lists';
@@ -285,6 +286,9 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
       changes.map((c) => ({ before: c, patch: { organization_id: survivor.id } })),
     );
   }
+
+  // 5c. Meetings (people only): invitations, organizer, presenter and owner references follow the survivor.
+  if (entity === 'person') await moveMeetingLinks(ctx, survivor.id, merged.id);
 
   // 6. Custom values: the survivor's kept (unless the caller chose the merged record's), empty ones filled from the merged record.
   const preferMerged = new Set(Object.entries(input.custom ?? {}).flatMap(([fieldId, choice]) => (choice === 'merged' ? [fieldId] : [])));

@@ -6,6 +6,7 @@ import type { Person, PersonFilters, PersonInput, PersonRow, PERSON_SORT_FIELDS 
 import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { removeMeetingLinksOf } from '../../meetings/links';
 import { affiliationsOf, localToday } from '../affiliations/service';
 import {
   checkCustomValues,
@@ -112,6 +113,7 @@ export async function updatePerson(ctx: CallContext, id: string, input: PersonIn
 export async function deletePerson(ctx: CallContext, id: string): Promise<{ deleted: true }> {
   await requirePerson(ctx, id);
   await removeLinksOf(ctx, { personId: id });
+  await removeMeetingLinksOf(ctx, id);
   await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('people', id);
   return { deleted: true };

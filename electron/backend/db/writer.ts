@@ -85,15 +85,19 @@ export class Writer {
       await this.#db.updateTable(table as string).set(defined).where('id', '=', before.id).execute();
       logged.push(this.#logRow(table, before.id, 'update', before, { ...before, ...defined }));
     }
-    await this.#log(logged);
+    this.#log(logged);
     return logged.length;
   }
 
-  /** Bulk inserts: rows that all give the same columns (every column, as SQLite stores them), each inserted and logged. */
-  async insertMany<T extends RecordedTable>(table: T, rows: readonly (Insertable<Database[T]> & { id: string })[]): Promise<void> {
-    if (rows.length === 0) return;
-    this.#insertRows(table, rows as readonly Row[]);
-    await this.#log(rows.map((row) => this.#logRow(table, row.id, 'create', null, row as Row)));
+  /**
+   * Bulk inserts: rows that all give the same columns (every column, as SQLite stores them), each
+   * inserted and logged. Synchronous underneath; a promise like the other writes.
+   */
+  insertMany<T extends RecordedTable>(table: T, rows: readonly (Insertable<Database[T]> & { id: string })[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    this.#insertRows(table, rows);
+    this.#log(rows.map((row) => this.#logRow(table, row.id, 'create', null, row as Row)));
+    return Promise.resolve();
   }
 
   /**
@@ -104,7 +108,7 @@ export class Writer {
     for (let start = 0; start < rows.length; start += BULK_CHUNK) {
       const chunk = rows.slice(start, start + BULK_CHUNK) as unknown as readonly (Row & { id: string })[];
       await this.#db.deleteFrom(table as string).where('id', 'in', chunk.map((row) => row.id)).execute();
-      await this.#log(chunk.map((row) => this.#logRow(table, row.id, 'delete', row, null)));
+      this.#log(chunk.map((row) => this.#logRow(table, row.id, 'delete', row, null)));
     }
     return rows.length;
   }
@@ -139,11 +143,10 @@ export class Writer {
     };
   }
 
-  async #log(rows: readonly LogRow[]): Promise<void> {
+  #log(rows: readonly LogRow[]): void {
     if (rows.length === 0) return;
-    this.#insertRows('change_log', rows as readonly Row[]);
+    this.#insertRows('change_log', rows);
     this.#changes += rows.length;
-    return Promise.resolve();
   }
 
   /** Inserts rows with the first row's columns through one prepared statement per table and column list. */

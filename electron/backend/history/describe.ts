@@ -138,7 +138,43 @@ function affiliationDescriber(action: Action): Describer {
   };
 }
 
+/** The title of the meeting a meetings call names (its `meetingId`, or `id`), as it is now. */
+async function meetingTitle(facts: Facts): Promise<string | null> {
+  const id = field(facts.input, 'meetingId') ?? field(facts.input, 'id');
+  if (typeof id !== 'string') return null;
+  return (await facts.db.selectFrom('meetings').select('title').where('id', '=', id).executeTakeFirst())?.title ?? null;
+}
+
+/** "<verb> <meeting title>" for calls on one meeting's parts. */
+function atMeeting(verb: string): Describer {
+  return async (facts) => {
+    const title = await meetingTitle(facts);
+    return title ? `${verb} ${title}` : null;
+  };
+}
+
+function actionItemDescriber(facts: Facts): Promise<string | null> {
+  return logRow(facts, 'action_items', count(facts, 'action_items', 'create') > 0 ? 'create' : 'update').then((row) => {
+    const after = row?.after;
+    const description = typeof after?.['description'] === 'string' ? nameOfRow({ name: after['description'] }) : null;
+    if (!description) return null;
+    if (row?.before === null) return `Added the action item “${description}”`;
+    return after?.['status'] !== row?.before?.['status'] ? `Marked “${description}” ${String(after?.['status']).replace('_', ' ')}` : `Edited the action item “${description}”`;
+  });
+}
+
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  'meetings.invite': async (facts) => {
+    const n = count(facts, 'meeting_invitees', 'create');
+    const title = await meetingTitle(facts);
+    return title ? `Invited ${formatCount(n)} ${n === 1 ? 'person' : 'people'} to ${title}` : null;
+  },
+  'meetings.respond': atMeeting('Recorded RSVPs or attendance at'),
+  'meetings.saveAgenda': atMeeting('Edited the agenda of'),
+  'meetings.saveMinutes': atMeeting('Edited the minutes of'),
+  'decisions.save': atMeeting('Recorded a decision at'),
+  'actionItems.save': actionItemDescriber,
+  'actionItems.setStatus': actionItemDescriber,
   'imports.run': (facts) => {
     const table = directoryTable(field(facts.input, 'entity'));
     const created = count(facts, table, 'create');

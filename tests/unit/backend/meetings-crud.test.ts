@@ -86,3 +86,25 @@ describe('meetings', () => {
     expect(issuesOf(stranger)).toEqual([{ path: 'items.0.id', message: 'This agenda item is not on this meeting’s agenda.' }]);
   });
 });
+
+describe('history of meetings', () => {
+  it('describes meeting changes in History and undoes them', async () => {
+    const { backend } = await useBackend();
+    const ana = await addPerson(backend, 'Ana Soto');
+    const { id } = await ok(backend, 'meetings.create', meetingInput());
+    await ok(backend, 'meetings.invite', { meetingId: id, personIds: [ana] });
+    await ok(backend, 'meetings.saveAgenda', { meetingId: id, items: [{ title: 'Welcome', presenterPersonId: null, minutesAllotted: 5, notes: '', documents: [] }] });
+    const item = await ok(backend, 'actionItems.save', { meetingId: id, description: 'Send the minutes', ownerPersonId: ana, dueOn: null, status: 'open' });
+    await ok(backend, 'actionItems.setStatus', { id: item.id, status: 'done' });
+    const { batches } = await ok(backend, 'history.batches', { limit: 10 });
+    expect(batches.slice(0, 5).map((b) => b.summary)).toEqual([
+      'Marked “Send the minutes” done',
+      'Added the action item “Send the minutes”',
+      'Edited the agenda of Spring assembly',
+      'Invited 1 person to Spring assembly',
+      'Added Spring assembly',
+    ]);
+    await ok(backend, 'history.undo', {});
+    expect((await ok(backend, 'actionItems.list', { meetingId: id })).rows[0]?.status).toBe('open');
+  });
+});

@@ -11,6 +11,7 @@ import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
 import { meetingsContract } from './meetings/contract';
 import { profileContract } from './profile/contract';
+import { structureContract } from './structure/contract';
 import { workspaceContract } from './workspace/contract';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...exportsContract,
   ...importsContract,
   ...representationContract,
+  ...structureContract,
   ...historyContract,
   ...meetingsContract,
   ...filesContract,

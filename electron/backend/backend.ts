@@ -16,6 +16,7 @@ import { describeBatch } from './history/describe';
 import { historyHandlers } from './history/handlers';
 import { meetingHandlers } from './meetings/handlers';
 import { profileHandlers } from './profile/handlers';
+import { structureHandlers } from './structure/handlers';
 
 /** Every backend method's handler; the compiler checks that none is missing. */
 const handlers: Handlers<BackendMethod> = {
@@ -23,6 +24,7 @@ const handlers: Handlers<BackendMethod> = {
   ...charterHandlers,
   ...directoryHandlers,
   ...historyHandlers,
+  ...structureHandlers,
   ...meetingHandlers,
 };
 

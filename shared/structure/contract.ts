@@ -347,7 +347,7 @@ export const structureContract = {
     input: z.strictObject({ today }),
     output: committeeOverview,
   },
-  'structure.seats.get': { summary: 'One seat with every term, newest first.', input: z.strictObject({ id, today }), output: seatDetail },
+  'structure.seats.get': { summary: 'One seat with every term, newest first.', input: byId, output: seatDetail },
   'structure.seats.save': { summary: 'Add a seat (no id) or change one.', input: seatInput, output: seat },
   'structure.seats.delete': { summary: 'Remove a seat and its terms.', input: byId, output: deleted },
   'structure.terms.save': { summary: 'Add a holder’s term on a seat (no id) or change one; terms on a seat may not overlap.', input: termInput, output: term },

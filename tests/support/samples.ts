@@ -29,6 +29,17 @@ export const SEED_IDS = {
   interaction: '00000000-0000-4000-8000-00000000b005',
   representationTarget: '00000000-0000-4000-8000-00000000c001',
   customField: '00000000-0000-4000-8000-00000000d001',
+  // Coalition structure (seedStructure).
+  goal: '00000000-0000-4000-8000-00000000d101',
+  otherOrganization: '00000000-0000-4000-8000-00000000d102',
+  seat: '00000000-0000-4000-8000-00000000d103',
+  term: '00000000-0000-4000-8000-00000000d104',
+  workingGroup: '00000000-0000-4000-8000-00000000d105',
+  groupMember: '00000000-0000-4000-8000-00000000d106',
+  role: '00000000-0000-4000-8000-00000000d107',
+  /** A waiting application (the other organization's); the seeded organization's was approved. */
+  application: '00000000-0000-4000-8000-00000000d108',
+  endorsement: '00000000-0000-4000-8000-00000000d109',
   /** A small CSV of organizations staged by imports.open. */
   import: '00000000-0000-4000-8000-00000000e001',
   meeting: '00000000-0000-4000-8000-00000000f001',
@@ -185,6 +196,59 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'customFields.list': { entity: 'organization' },
   'customFields.save': { entity: 'person', label: 'Languages spoken at home', kind: 'choice', choices: ['Spanish', 'Tagalog', 'Vietnamese'], position: 2 },
   'customFields.delete': { id: SEED_IDS.customField },
+  // Coalition structure: a seat held by the seeded person, a working group, a role, applications and an endorsement.
+  'structure.rules.get': {},
+  'structure.rules.save': { quorumShare: 0.6, ordinaryMajority: 0.5, charterMajority: 2 / 3 },
+  'structure.overview': { today: '2026-05-04' },
+  'structure.seats.get': { id: SEED_IDS.seat },
+  'structure.seats.save': { id: SEED_IDS.seat, name: 'Community seat A', requirement: { kind: 'population', value: 'Seniors' }, termMonths: 36 },
+  'structure.seats.delete': { id: SEED_IDS.seat },
+  'structure.terms.save': {
+    seatId: SEED_IDS.seat,
+    personId: SEED_IDS.otherPerson,
+    organizationId: SEED_IDS.otherOrganization,
+    role: 'member',
+    startDate: '2027-01-01',
+    endDate: '2028-12-31',
+  },
+  'structure.terms.delete': { id: SEED_IDS.term },
+  'structure.workingGroups.list': {},
+  'structure.workingGroups.get': { id: SEED_IDS.workingGroup },
+  'structure.workingGroups.save': {
+    id: SEED_IDS.workingGroup,
+    name: 'Housing justice',
+    focusIssueArea: 'Housing',
+    description: 'Tenant protections across the region.',
+    objectives: 'Pass just-cause eviction in two cities.',
+    status: 'active',
+    goalIds: [SEED_IDS.goal],
+  },
+  'structure.workingGroups.delete': { id: SEED_IDS.workingGroup },
+  'structure.workingGroups.addMembers': { workingGroupId: SEED_IDS.workingGroup, personIds: [SEED_IDS.otherPerson, SEED_IDS.person], role: 'member', joinedOn: '2026-02-01' },
+  'structure.workingGroups.updateMember': { id: SEED_IDS.groupMember, member: { role: 'member', joinedOn: '2026-01-15', leftOn: '2026-04-30' } },
+  'structure.workingGroups.removeMember': { id: SEED_IDS.groupMember },
+  'structure.roles.list': { today: '2026-05-04' },
+  'structure.roles.save': { id: SEED_IDS.role, role: 'spokesperson', title: 'Media spokesperson', personId: SEED_IDS.person, startDate: '2026-01-01', endDate: null },
+  'structure.roles.delete': { id: SEED_IDS.role },
+  'structure.applications.list': { today: '2026-05-04', status: 'received' },
+  'structure.applications.get': { id: SEED_IDS.application, today: '2026-05-04' },
+  'structure.applications.save': {
+    id: SEED_IDS.application,
+    organizationId: SEED_IDS.otherOrganization,
+    contactPersonId: SEED_IDS.otherPerson,
+    receivedOn: '2026-04-02',
+    motivation: 'We organize tenants in three districts.',
+    issueAreas: ['Housing'],
+    populations: ['Renters'],
+    contributions: ['volunteers', 'meeting_space'],
+    charterVersion: 1,
+  },
+  'structure.applications.review': { id: SEED_IDS.application, status: 'approved', reviewer: 'Dana Whitfield', decidedOn: '2026-05-04', reason: 'Strong organizing record.' },
+  'structure.applications.delete': { id: SEED_IDS.application },
+  'structure.endorsements.list': { charterVersion: 1 },
+  'structure.endorsements.notEndorsed': {},
+  'structure.endorsements.save': { organizationId: SEED_IDS.otherOrganization, charterVersion: 1, endorsedOn: '2026-03-02', signedBy: 'Ben Okafor', personId: SEED_IDS.otherPerson },
+  'structure.endorsements.delete': { id: SEED_IDS.endorsement },
   // Directory: import (the CSV staged by seedWorkspace).
   'imports.open': { entity: 'organization', fileName: 'partners.csv', content: Buffer.from(SEED_IMPORT_CSV).toString('base64') },
   'imports.check': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' },
@@ -320,6 +384,7 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.interaction, interaction.id);
   const target = await ok(caller, 'representation.targets.save', { dimension: 'region', value: '*', kind: 'min_count', amount: 1, note: '' });
   seeded.set(SEED_IDS.representationTarget, target.id);
+  await seedStructure(caller, seeded);
   await seedMeeting(caller, seeded);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);

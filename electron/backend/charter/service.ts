@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { CharterContent, CompareSide, Draft, DraftInput, Goal, Version, VersionSummary } from '@shared/charter/contract';
 import type { CharterGoalTable } from '../db/schema';
 import type { CallContext } from '../rpc/handlers';
+import { unlinkGoal } from '../structure/links';
 import { diffCharters, sameContent } from './diff';
 
 type Db = Pick<CallContext, 'db'>;
@@ -63,7 +64,11 @@ export async function saveDraft(ctx: CallContext, input: DraftInput): Promise<Dr
     else await write.insert('charter_goal', row);
     kept.add(id);
   }
-  for (const id of existing) if (!kept.has(id)) await write.remove('charter_goal', id);
+  for (const id of existing) {
+    if (kept.has(id)) continue;
+    await unlinkGoal(ctx, id); // working groups linked to the goal
+    await write.remove('charter_goal', id);
+  }
   return getDraft(ctx);
 }
 

@@ -6,6 +6,7 @@ import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/taxonomy';
 import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { moveMeetingLinks } from '../../meetings/links';
+import { moveStructureRows } from '../../structure/links';
 import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
 import { listJson, parseList } from '../lists';
@@ -286,6 +287,9 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
       changes.map((c) => ({ before: c, patch: { organization_id: survivor.id } })),
     );
   }
+
+  // 5b. Coalition structure: memberships, roles, terms, applications and endorsements follow the survivor.
+  await moveStructureRows(ctx, entity, merged.id, survivor.id);
 
   // 5c. Meetings (people only): invitations, organizer, presenter and owner references follow the survivor.
   if (entity === 'person') await moveMeetingLinks(ctx, survivor.id, merged.id);

@@ -14,6 +14,7 @@ import type {
 } from '@shared/directory/organizations';
 import type { Database, OrganizationsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { detachStructureFrom } from '../../structure/links';
 import { affiliationsOf } from '../affiliations/service';
 import {
   checkCustomValues,
@@ -226,6 +227,7 @@ export async function updateOrganization(ctx: CallContext, id: string, input: Or
 export async function deleteOrganization(ctx: CallContext, id: string): Promise<{ deleted: true }> {
   await mustRead(ctx, id);
   await removeLinksOf(ctx, { organizationId: id });
+  await detachStructureFrom(ctx, { organizationId: id });
   const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();
   for (const change of changes) await ctx.write.remove('organization_stage_changes', change.id);
   await removeCustomValuesOf(ctx, id);

@@ -7,6 +7,7 @@ import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { removeMeetingLinksOf } from '../../meetings/links';
+import { detachStructureFrom } from '../../structure/links';
 import { affiliationsOf, localToday } from '../affiliations/service';
 import {
   checkCustomValues,
@@ -114,6 +115,7 @@ export async function deletePerson(ctx: CallContext, id: string): Promise<{ dele
   await requirePerson(ctx, id);
   await removeLinksOf(ctx, { personId: id });
   await removeMeetingLinksOf(ctx, id);
+  await detachStructureFrom(ctx, { personId: id });
   await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('people', id);
   return { deleted: true };

@@ -35,6 +35,8 @@ const handlers: Handlers<BackendMethod> = {
 export const BACKUP_BEFORE: Readonly<Record<string, BackupKind>> = {
   'imports.run': 'before-import',
   'duplicates.merge': 'before-merge',
+  // An undo can remove a whole import or split a merge back apart: as risky as what it undoes.
+  'history.undo': 'before-undo',
 };
 
 export interface BackendOptions {

@@ -7,12 +7,12 @@ import { workspaceInfo } from '../workspace/contract';
 // are answered by the shell, which shows the native dialog and then hands the chosen path to the
 // host. The renderer never names a path itself.
 
-export const BACKUP_KINDS = ['automatic', 'manual', 'before-import', 'before-merge', 'before-migration', 'before-restore'] as const;
+export const BACKUP_KINDS = ['automatic', 'manual', 'before-import', 'before-merge', 'before-undo', 'before-migration', 'before-restore'] as const;
 export const backupKind = z.enum(BACKUP_KINDS);
 export type BackupKind = z.infer<typeof backupKind>;
 
 /** Backup file names the host writes: `<UTC stamp>-<kind>.coalition`. Anything else is refused. */
-export const BACKUP_ID = /^\d{8}T\d{6}\d{3}Z-(automatic|manual|before-import|before-merge|before-migration|before-restore)\.coalition$/;
+export const BACKUP_ID = new RegExp(`^\\d{8}T\\d{6}\\d{3}Z-(${BACKUP_KINDS.join('|')})\\.coalition$`);
 
 export const PASSPHRASE_MIN = 10;
 export const passphrase = z

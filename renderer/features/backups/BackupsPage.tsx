@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<BackupKind, string> = {
   manual: 'Manual',
   'before-import': 'Before import',
   'before-merge': 'Before merge',
+  'before-undo': 'Before undo',
   'before-migration': 'Before upgrade',
   'before-restore': 'Before restore',
 };
@@ -30,6 +31,7 @@ const KIND_COLORS: Record<BackupKind, string> = {
   manual: 'blue',
   'before-import': 'grape',
   'before-merge': 'grape',
+  'before-undo': 'grape',
   'before-migration': 'orange',
   'before-restore': 'teal',
 };

@@ -5,11 +5,11 @@ import { fails, snapshot } from '../../support/backend';
 import { seedWorkspace, validInput } from '../../support/samples';
 import { tempDir } from '../../support/workspace';
 
-// Imports and merges run only after a backup of the state before them: when that backup fails,
+// Imports, merges and undos run only after a backup of the state before them: when that backup fails,
 // the call is refused with a clear workspace error and nothing is written (docs/DATA-SAFETY.md).
 
 describe('a failed backup before a risky call', () => {
-  it.each(['imports.run', 'duplicates.merge'] as const)('%s is refused, saying so, and writes nothing', async (method) => {
+  it.each(['imports.run', 'duplicates.merge', 'history.undo'] as const)('%s is refused, saying so, and writes nothing', async (method) => {
     const tmp = tempDir();
     onTestFinished(() => tmp.cleanup());
     const path = join(tmp.dir, 'test.coalition');
@@ -28,7 +28,7 @@ describe('a failed backup before a risky call', () => {
     const before = snapshot(path);
 
     const error = await fails(backend, method, validInput(method, seeded));
-    expect(asked).toEqual([method === 'imports.run' ? 'before-import' : 'before-merge']);
+    expect(asked).toEqual([{ 'imports.run': 'before-import', 'duplicates.merge': 'before-merge', 'history.undo': 'before-undo' }[method]]);
     expect(error.code).toBe('workspace');
     expect(error.message).toBe('The workspace could not be backed up first, so nothing was changed. The backup folder is not writable.');
     expect(snapshot(path)).toEqual(before);

@@ -12,6 +12,7 @@ import { toErrorPayload } from './rpc/errors';
 import type { BackendMethod, Handler, Handlers } from './rpc/handlers';
 import { charterHandlers } from './charter/handlers';
 import { directoryHandlers } from './directory/handlers';
+import { discardWorkspaceImportFiles, sweepImportFiles } from './directory/imports/files';
 import { describeBatch } from './history/describe';
 import { historyHandlers } from './history/handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -93,6 +94,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...(options.beforeMigrate ? { beforeMigrate: options.beforeMigrate } : {}),
   });
   let closed = false;
+  // Import files a crashed run left behind hold people's details: gone at the next start.
+  void sweepImportFiles();
   const actor = options.actor ?? osUserName();
   if (options.readOnly) workspace.sqlite.pragma('query_only = ON');
 
@@ -163,6 +166,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       if (closed) return;
       closed = true;
+      await discardWorkspaceImportFiles(workspace);
       await workspace.close();
     },
   };

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { id } from '../common';
 import { ORGANIZATION_EXPORT_FIELDS, PERSON_EXPORT_FIELDS } from './exports';
 
-// Import of organizations or people from a CSV or Excel file, in three steps: `imports.open`
-// reads the file and stages its rows in the backend (nothing written), `imports.check` is the dry
-// run of a mapping (row-level problems, what would be created / updated / skipped), and
-// `imports.run` writes everything in one transaction with progress events.
+// Import of organizations or people from a CSV or Excel file. The renderer uploads the file in
+// pieces (`imports.begin`, then `imports.append` until every byte is there) to a temporary file the
+// backend owns; then, in three steps: `imports.open` reads the file through once (checks it, counts
+// its rows, keeps the first ones for a preview; nothing written), `imports.check` is the dry run of
+// a mapping (row-level problems, what would be created / updated / skipped), and `imports.run`
+// writes everything in one transaction with progress events. Open, check and run stream the file:
+// neither side ever holds all of it.
 
-/** The largest file an import accepts (the renderer reads it and sends it base64-encoded). */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** The largest file an import accepts (it is uploaded in pieces to a temporary file, never held whole). */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+/** The most bytes one `imports.append` carries: 4 MB once base64-encoded. */
+export const MAX_IMPORT_CHUNK_BYTES = 3 * 1024 * 1024;
 /** How many rows `imports.open` returns for the preview. */
 export const IMPORT_PREVIEW_ROWS = 10;
 /** How many row problems `imports.check` lists (the total is always counted). */
@@ -139,15 +144,38 @@ export const importRunInput = planOf({ skipInvalid: z.boolean().default(false) }
 export type ImportPlan = z.output<typeof importPlan>;
 export type ImportRunInput = z.output<typeof importRunInput>;
 
-export const importOpenInput = z.strictObject({
-  entity: z.enum(IMPORT_ENTITY_VALUES, { message: 'Import organizations or people.' }),
+const entity = z.enum(IMPORT_ENTITY_VALUES, { message: 'Import organizations or people.' });
+
+/** A size as the import's messages say it: "1 GB", "3 MB", "0.5 MB". */
+export function fileSizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${Number((bytes / 1024 / 1024 / 1024).toFixed(1))} GB`;
+  const mb = bytes / 1024 / 1024;
+  return `${mb >= 10 ? mb.toFixed(0) : Number(mb.toFixed(1))} MB`;
+}
+
+export const importBeginInput = z.strictObject({
+  entity,
   fileName: z.string().trim().min(1, { message: 'The file needs a name.' }).max(260),
-  /** The file's bytes, base64-encoded. */
-  content: z
-    .string()
-    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` }),
+  /** The file's size in bytes: exactly this many must be appended before it can be opened. */
+  size: z
+    .number()
+    .int({ message: 'The size is a whole number of bytes.' })
+    .min(1, { message: 'The file is empty: there is nothing to import.' })
+    .max(MAX_IMPORT_BYTES, { message: `The file is larger than ${fileSizeText(MAX_IMPORT_BYTES)}. Split it into smaller files.` }),
 });
 
+export const importAppendInput = z.strictObject({
+  importId,
+  /** Where this piece starts in the file: the number of bytes appended so far. */
+  offset: z.number().int({ message: 'The offset is a whole number of bytes.' }).min(0, { message: 'The offset cannot be negative.' }).max(MAX_IMPORT_BYTES),
+  /** The piece's bytes, base64-encoded (at most MAX_IMPORT_CHUNK_BYTES of them). */
+  data: z
+    .string()
+    .min(1, { message: 'The piece is empty.' })
+    .max((MAX_IMPORT_CHUNK_BYTES / 3) * 4, { message: `A piece of the file carries at most ${fileSizeText(MAX_IMPORT_CHUNK_BYTES)}.` }),
+});
+
+export const importOpenInput = z.strictObject({ importId });
 export const importPreview = z.object({
   importId,
   entity: z.enum(IMPORT_ENTITY_VALUES),
@@ -199,8 +227,18 @@ export const importResult = z.object({ ...counts });
 export type ImportResult = z.infer<typeof importResult>;
 
 export const importsContract = {
+  'imports.begin': {
+    summary: 'Start uploading a CSV or Excel file for import: a temporary file the pieces are appended to (writes nothing to the workspace).',
+    input: importBeginInput,
+    output: z.object({ importId }),
+  },
+  'imports.append': {
+    summary: 'Append the next piece of an uploading file (at the offset where the previous piece ended).',
+    input: importAppendInput,
+    output: z.object({ received: z.number().int(), size: z.number().int() }),
+  },
   'imports.open': {
-    summary: 'Read a CSV or Excel file and stage its rows for a dry run and an import (writes nothing).',
+    summary: 'Read an uploaded file through: check it, count its rows and preview the first ones, for a dry run and an import (writes nothing).',
     input: importOpenInput,
     output: importPreview,
   },
@@ -211,12 +249,12 @@ export const importsContract = {
   },
   'imports.run': {
     summary:
-      'Import the staged rows in one transaction (progress events as it goes), remembering the mapping for these headers. Rows with problems are left out and counted; nothing is written if skipInvalid is false and any row has a problem.',
+      'Import the staged file in one transaction (progress events as it goes), remembering the mapping for these headers, then delete its temporary file. Rows with problems are left out and counted; nothing is written if skipInvalid is false and any row has a problem.',
     input: importRunInput,
     output: importResult,
   },
   'imports.discard': {
-    summary: 'Forget a staged file.',
+    summary: 'Forget an uploading or staged file (its temporary file is deleted).',
     input: z.strictObject({ importId }),
     output: z.object({ deleted: z.literal(true) }),
   },

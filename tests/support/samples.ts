@@ -3,6 +3,7 @@ import type { DraftInput } from '@shared/charter/contract';
 import type { BackendMethod } from '../../electron/backend/rpc/handlers';
 import { ok, type Caller } from './backend';
 import { png } from './images';
+import { uploadImport, type ImportCall } from './imports';
 import { personInput } from './people';
 
 // One valid input for every method the workspace backend answers, valid on a workspace prepared
@@ -40,8 +41,10 @@ export const SEED_IDS = {
   /** A waiting application (the other organization's); the seeded organization's was approved. */
   application: '00000000-0000-4000-8000-00000000d108',
   endorsement: '00000000-0000-4000-8000-00000000d109',
-  /** A small CSV of organizations staged by imports.open. */
+  /** A small CSV of organizations uploaded and staged by imports.open. */
   import: '00000000-0000-4000-8000-00000000e001',
+  /** An upload begun for SEED_IMPORT_CSV, no byte of it sent yet (imports.append's). */
+  upload: '00000000-0000-4000-8000-00000000e002',
   meeting: '00000000-0000-4000-8000-00000000f001',
   agendaItem: '00000000-0000-4000-8000-00000000f002',
   decision: '00000000-0000-4000-8000-00000000f003',
@@ -250,7 +253,9 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'structure.endorsements.save': { organizationId: SEED_IDS.otherOrganization, charterVersion: 1, endorsedOn: '2026-03-02', signedBy: 'Ben Okafor', personId: SEED_IDS.otherPerson },
   'structure.endorsements.delete': { id: SEED_IDS.endorsement },
   // Directory: import (the CSV staged by seedWorkspace).
-  'imports.open': { entity: 'organization', fileName: 'partners.csv', content: Buffer.from(SEED_IMPORT_CSV).toString('base64') },
+  'imports.begin': { entity: 'organization', fileName: 'partners.csv', size: Buffer.byteLength(SEED_IMPORT_CSV) },
+  'imports.append': { importId: SEED_IDS.upload, offset: 0, data: Buffer.from(SEED_IMPORT_CSV).toString('base64') },
+  'imports.open': { importId: SEED_IDS.import },
   'imports.check': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' },
   'imports.run': { importId: SEED_IDS.import, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: true },
   'imports.discard': { importId: SEED_IDS.import },
@@ -389,8 +394,10 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });
-  const staged = await ok(caller, 'imports.open', VALID_INPUTS['imports.open']);
+  const importCall: ImportCall = (method, input) => ok(caller, method, input as never);
+  const staged = await ok(caller, 'imports.open', { importId: await uploadImport(importCall, { entity: 'organization', fileName: 'partners.csv', content: SEED_IMPORT_CSV }) });
   seeded.set(SEED_IDS.import, staged.importId);
+  seeded.set(SEED_IDS.upload, (await ok(caller, 'imports.begin', VALID_INPUTS['imports.begin'])).importId);
   return seeded;
 }
 

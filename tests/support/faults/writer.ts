@@ -15,6 +15,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { isMethod, type Input, type Method } from '@shared/contract';
 import { STAGE_VALUES } from '@shared/directory/enums';
 import { createBackend } from '../../../electron/backend/backend';
+import { uploadImport } from '../imports';
 import { digestRows, type InFlightCheck, type JournalLine, type LogDigestRow } from './journal';
 import { rng, type Rng } from './prng';
 import { emptyOrganizationInput } from '@shared/directory/organizations';
@@ -26,7 +27,7 @@ const EXPECTED_ERRORS = new Set(['conflict', 'not_found']);
 interface Planned {
   method: Method;
   input: unknown;
-  /** A call to make first whose result gives the input (imports.open, which writes nothing). */
+  /** Calls to make first whose result gives the input (the upload and imports.open, which write nothing). */
   prepare?: (call: (method: Method, input: unknown) => Promise<unknown>) => Promise<unknown>;
   check: InFlightCheck | null;
   /** Updates the writer's pools once the call is confirmed. */
@@ -200,7 +201,7 @@ function plan(random: Rng, marker: string, pools: { organizations: string[]; peo
 }
 
 /**
- * An import of organizations from a CSV: `imports.open` stages the file (it writes nothing) and
+ * An import of organizations from a CSV: uploaded and staged by `imports.open` (writing nothing), and
  * the planned call is `imports.run`, which writes every row in one transaction. The ids are not
  * returned; the next writer process reloads its pools from the workspace.
  */
@@ -208,12 +209,13 @@ function planImport(random: Rng, marker: string): Planned {
   const count = random.int(20, 150);
   const lines = ['Name,Tags,City,Notes'];
   for (let i = 0; i < count; i++) lines.push([`Imported ${marker} ${i}`, marker, 'Eastside', csvCell(`Row ${i}, from the spring list`)].join(','));
-  const content = Buffer.from(lines.join('\n'), 'utf8').toString('base64');
+  const content = lines.join('\n');
   return {
     method: 'imports.run',
     input: null,
     prepare: async (call) => {
-      const preview = (await call('imports.open', { entity: 'organization', fileName: `${marker}.csv`, content })) as { importId: string };
+      const uploaded = await uploadImport(call, { entity: 'organization', fileName: `${marker}.csv`, content });
+      const preview = (await call('imports.open', { importId: uploaded })) as { importId: string };
       return { importId: preview.importId, entity: 'organization', mapping: ['name', 'tags', 'city', 'notes'], duplicates: 'create', skipInvalid: true };
     },
     check: { table: 'organizations', column: 'tag', value: marker, ifApplied: count, ifNotApplied: 0 },

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcResult } from '@shared/rpc';
 import { dispatchRendererCall } from '../../../electron/main/rpc/dispatch';
 import { organizationInput, SEED_IMPORT_CSV } from '../../support/samples';
+import { uploadImport } from '../../support/imports';
 import { personInput } from '../../support/people';
 import { createTestBridge, type TestBridge } from '../../support/workspace';
 
@@ -129,7 +130,8 @@ describe('canary strings in a workspace', () => {
     await ok('history.list', { entity: 'organization', entityId: org.id, limit: 10 });
     await ok('duplicates.find', { entity: 'organization', offset: 0, limit: 20 });
     const csv = `${SEED_IMPORT_CSV}${CANARY} Tenants,not-a-sector,not-a-stage,${CANARY},${CANARY}\r\n`;
-    const staged = (await ok('imports.open', { entity: 'organization', fileName: `${CANARY}.csv`, content: Buffer.from(csv).toString('base64') })) as { importId: string };
+    const uploaded = await uploadImport(ok, { entity: 'organization', fileName: `${CANARY}.csv`, content: csv });
+    const staged = (await ok('imports.open', { importId: uploaded })) as { importId: string };
     await call('imports.check', { importId: staged.importId, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'update' });
     await call('imports.run', { importId: staged.importId, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: false });
     await call('imports.run', { importId: staged.importId, entity: 'organization', mapping: ['name', 'sector', 'stage', 'city', 'tags'], duplicates: 'skip', skipInvalid: true });
@@ -147,8 +149,9 @@ describe('canary strings in a workspace', () => {
       ['interactions.create', { kind: CANARY, occurredOn: CANARY, summary: CANARY, personIds: [CANARY], organizationIds: [], followUp: null }],
       ['customFields.save', { entity: 'organization', label: `Dues ${CANARY}`, kind: 'text' }],
       ['vocabulary.add', { kind: CANARY, value: CANARY }],
-      ['imports.open', { entity: 'organization', fileName: CANARY, content: Buffer.from(`\u0000\u0001${CANARY}\uFFFE`).toString('base64') }],
-      ['imports.open', { entity: 'organization', fileName: CANARY, content: `${CANARY}!!not base64` }],
+      ['imports.begin', { entity: 'organization', fileName: CANARY, size: -1 }],
+      ['imports.append', { importId: '00000000-0000-4000-8000-000000000000', offset: 0, data: Buffer.from(`\u0000\u0001${CANARY}\uFFFE`).toString('base64') }],
+      ['imports.append', { importId: '00000000-0000-4000-8000-000000000000', offset: 0, data: `${CANARY}!!not base64` }],
       ['imports.check', { importId: '00000000-0000-4000-8000-000000000000', entity: 'organization', mapping: [CANARY], duplicates: 'update' }],
       ['charter.saveDraft', JSON.parse(`{"__proto__": {"${CANARY}": 1}, "mission": "${CANARY}"}`) as unknown],
       ['profile.save', { name: { toString: () => CANARY }, shortName: [CANARY], region: new Map([[CANARY, CANARY]]), foundedOn: CANARY }],

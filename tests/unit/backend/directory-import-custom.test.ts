@@ -3,6 +3,7 @@ import type { Input, Output } from '@shared/contract';
 import { MAX_CUSTOM_TEXT } from '@shared/directory/customFields';
 import { customTarget } from '@shared/directory/imports';
 import { changeLog, fails, issuesOf, ok, snapshot, useBackend, withSqlite } from '../../support/backend';
+import { uploadImport } from '../../support/imports';
 import { personInput } from '../../support/people';
 import { organizationInput } from '../../support/samples';
 
@@ -14,12 +15,12 @@ import { organizationInput } from '../../support/samples';
 type Backend = Awaited<ReturnType<typeof useBackend>>['backend'];
 type Plan = Input<'imports.check'>;
 
-const b64 = (content: string | Buffer) => Buffer.from(content).toString('base64');
 const csvOf = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n;]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
 const target = (field: { id: string }) => customTarget(field.id);
 
 async function open(backend: Backend, content: string | Buffer, entity: 'organization' | 'person' = 'organization', fileName = 'partners.csv') {
-  return ok(backend, 'imports.open', { entity, fileName, content: b64(content) });
+  const importId = await uploadImport((method, input) => ok(backend, method, input as never), { entity, fileName, content });
+  return ok(backend, 'imports.open', { importId });
 }
 
 function plan(preview: Output<'imports.open'>, overrides: Partial<Plan> = {}): Plan {

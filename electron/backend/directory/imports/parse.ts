@@ -1,53 +1,151 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '@shared/errors';
-import { MAX_IMPORT_BYTES } from '@shared/directory/imports';
+import { IMPORT_PREVIEW_ROWS } from '@shared/directory/imports';
 
-// Reading an import file: base64 → bytes → (XLSX | text → CSV) → a header row and data rows of
-// strings. Every way a file can be unreadable is a validation error that says what is wrong and
-// what to do, and nothing is staged.
+// Reading an import file, streamed from its temporary file: bytes → (XLSX | text → CSV) → a header
+// row and data rows of strings, a batch at a time, so a file of any size is read in bounded
+// memory. `openImportTable` reads it through once (what the preview shows, and every way the file
+// can be unreadable: a validation error that says what is wrong and what to do); `importRows`
+// reads its data rows again for the dry run and the import.
 
 /** The most columns a file may have (the mapping holds one entry per column). */
 export const MAX_IMPORT_COLUMNS = 500;
+/** Bytes read from the file at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+/** The longest a row may be: a longer one is a quote never closed, or not a table at all. */
+const MAX_ROW_CHARS = 8 * 1024 * 1024;
+/** Rows of a worksheet handed on at a time. */
+const SHEET_BATCH = 1000;
+/** The start of the file that decides its encoding, separator and line break, and whether it is binary. */
+const HEAD_BYTES = 64 * 1024;
 
-export interface ParsedFile {
+export interface TableRow {
+  /** As many cells as the row has in the file (may differ from the header). */
+  cells: string[];
+  /** The row number as a spreadsheet shows it (the header is row 1 of a CSV). */
+  row: number;
+}
+
+export interface ImportTable {
   format: 'csv' | 'xlsx';
   sheet: string | null;
+  /** XLSX: the position of the sheet read among the workbook's sheets (0 for CSV). */
+  sheetIndex: number;
   headers: string[];
-  /** Data rows (blank rows left out); each as many cells as the file has (may differ from the header). */
-  rows: string[][];
-  /** The spreadsheet row number of each data row (the header is row 1 of a CSV). */
-  rowNumbers: number[];
+  /** Data rows (blank rows left out). */
+  rowCount: number;
+  /** The first IMPORT_PREVIEW_ROWS data rows, one string per header. */
+  preview: string[][];
   notes: string[];
 }
 
-/** A file-level problem: a validation error on the `content` field, so the import screen can show it. */
+export interface ReadOptions {
+  /** Bytes read at a time (tests make it tiny to put every boundary everywhere). */
+  chunkBytes?: number;
+}
+
+/** A file-level problem: a validation error on the file, so the import screen can show it. */
 function unreadable(message: string): AppError {
-  return new AppError('validation', message, { issues: [{ path: 'content', message }] });
+  return new AppError('validation', message, { issues: [{ path: 'importId', message }] });
 }
 
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
-}
+const EMPTY = 'The file is empty: there is nothing to import.';
 
-/** Decodes strict base64 (what FileReader / btoa produce); whitespace is allowed, anything else is not. */
-export function decodeBase64(content: string): Buffer {
-  const compact = /\s/.test(content) ? content.replace(/\s+/g, '') : content;
-  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-    throw unreadable('The file could not be read: its content did not arrive intact (it is not valid base64). Choose the file again.');
+/** Reads the file through once: its header, row count, first rows and notes, or why it cannot be imported. */
+export async function openImportTable(path: string, options: ReadOptions = {}): Promise<ImportTable> {
+  const format = isZip(await readHead(path, 4)) ? 'xlsx' : 'csv';
+  const found: Found = { notes: [], sheet: null, sheetIndex: 0, sheets: 0 };
+  let header: string[] | null = null;
+  let width = 0;
+  let rowCount = 0;
+  const preview: string[][] = [];
+  for await (const batch of tableRows(path, format, null, found, options)) {
+    for (const { cells } of batch) {
+      if (header === null) {
+        header = cells;
+        width = usedWidth(cells, cells.length);
+        continue;
+      }
+      rowCount += 1;
+      if (preview.length < IMPORT_PREVIEW_ROWS) preview.push(cells);
+      // Columns without a header and without a value in any row (trailing separators) are left out.
+      width = Math.max(width, usedWidth(cells, header.length));
+    }
   }
-  return Buffer.from(compact, 'base64');
+  if (header === null) throw unreadable(format === 'xlsx' ? 'The workbook is empty: none of its sheets has any rows.' : EMPTY);
+  if (rowCount === 0) throw unreadable('The file has a header row but no data rows: there is nothing to import.');
+  if (width > MAX_IMPORT_COLUMNS) {
+    throw unreadable(`The file has ${width.toLocaleString('en')} columns; an import reads at most ${MAX_IMPORT_COLUMNS}. Remove the columns you do not need and try again.`);
+  }
+  const first = header;
+  const headers = Array.from({ length: width }, (_, i) => {
+    const text = (first[i] ?? '').replace(/^\uFEFF/, '').trim();
+    return text === '' ? `Column ${i + 1}` : text;
+  });
+  if (format === 'xlsx' && found.sheets > 1) {
+    const others = found.sheets - 1;
+    found.notes.push(`Read the sheet “${found.sheet}”; the other ${others === 1 ? 'sheet was' : `${others} sheets were`} ignored.`);
+  }
+  return {
+    format,
+    sheet: found.sheet,
+    sheetIndex: found.sheetIndex,
+    headers,
+    rowCount,
+    preview: preview.map((cells) => Array.from({ length: width }, (_, i) => cells[i] ?? '')),
+    notes: found.notes,
+  };
 }
 
-export async function parseImportFile(content: string): Promise<ParsedFile> {
-  const bytes = decodeBase64(content);
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw unreadable(`The file is ${megabytes(bytes.length)}; an import takes at most ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`);
+/** The data rows of a file `openImportTable` read, again, a batch at a time (blank rows left out). */
+export async function* importRows(path: string, table: Pick<ImportTable, 'format' | 'sheetIndex'>, options: ReadOptions = {}): AsyncGenerator<TableRow[]> {
+  let header = true;
+  const found: Found = { notes: [], sheet: null, sheetIndex: 0, sheets: 0 };
+  for await (const batch of tableRows(path, table.format, table.sheetIndex, found, options)) {
+    if (header && batch.length > 0) {
+      header = false;
+      yield batch.slice(1);
+    } else yield batch;
   }
-  if (bytes.length === 0) throw unreadable('The file is empty: there is nothing to import.');
-  const parsed = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
-  return finish(parsed);
+}
+
+/** What reading a file learns on the way: notes, and for a workbook the sheet read. */
+interface Found {
+  notes: string[];
+  sheet: string | null;
+  sheetIndex: number;
+  /** How many sheets the workbook has. */
+  sheets: number;
+}
+
+/** Every non-blank row of the file, the header first. */
+function tableRows(path: string, format: 'csv' | 'xlsx', sheetIndex: number | null, found: Found, options: ReadOptions): AsyncGenerator<TableRow[]> {
+  return format === 'xlsx' ? xlsxRows(path, sheetIndex, found) : csvRows(path, options.chunkBytes ?? CHUNK_BYTES, found.notes);
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** One past the last of the first `limit` cells that holds something. */
+function usedWidth(cells: readonly string[], limit: number): number {
+  for (let i = Math.min(limit, cells.length); i > 0; i--) if ((cells[i - 1] ?? '').trim() !== '') return i;
+  return 0;
+}
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 function isZip(bytes: Buffer): boolean {
@@ -59,36 +157,69 @@ function isZip(bytes: Buffer): boolean {
 
 const NOT_A_TABLE = 'This does not look like a CSV or Excel file: its content is binary. Choose a .csv file (saved as “CSV UTF-8”) or an .xlsx workbook.';
 
-/** Bytes → text: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
-export function decodeText(bytes: Buffer, notes: string[]): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    notes.push('Read as UTF-16 text.');
-    return bytes.subarray(2).toString('utf16le');
+/**
+ * The file's text, a piece at a time: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything
+ * else is refused, naming the line of the first byte that is not UTF-8.
+ */
+async function* textOf(path: string, chunkBytes: number, notes: string[]): AsyncGenerator<string> {
+  const head = await readHead(path, HEAD_BYTES);
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  const bom = utf16 ? 2 : head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  if (utf16) notes.push('Read as UTF-16 text.');
+  else if (looksBinary(head.subarray(bom))) throw unreadable(NOT_A_TABLE);
+  const stream = createReadStream(path, { start: bom, highWaterMark: chunkBytes });
+  if (utf16) {
+    const decoder = new TextDecoder(utf16, { ignoreBOM: true });
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+    return;
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    notes.push('Read as UTF-16 text.');
-    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-    swapped.swap16();
-    return swapped.toString('utf16le');
+  // Each piece is decoded whole, cut where a character ends (the rest waits for the next chunk),
+  // so a bad byte is found in the piece that holds it and its line can be counted.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 1;
+  const decode = (piece: Buffer): string => {
+    try {
+      const text = decoder.decode(piece);
+      line += countLines(piece, piece.length);
+      return text;
+    } catch {
+      throw unreadable(
+        `The file is not UTF-8 text: line ${line + countLines(piece, firstInvalidUtf8(piece))} has a character in another encoding (often an accent saved as Windows-1252 / Latin-1). In Excel, save it as “CSV UTF-8 (Comma delimited)” and import that file.`,
+      );
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (chunk.indexOf(0) !== -1) throw unreadable(NOT_A_TABLE);
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const end = characterEnd(bytes);
+    carry = Buffer.from(bytes.subarray(end));
+    yield decode(bytes.subarray(0, end));
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) throw unreadable(NOT_A_TABLE);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    const offset = firstInvalidUtf8(body);
-    let line = 1;
-    for (let i = body.indexOf(0x0a); i !== -1 && i < offset; i = body.indexOf(0x0a, i + 1)) line += 1;
-    throw unreadable(
-      `The file is not UTF-8 text: line ${line} has a character in another encoding (often an accent saved as Windows-1252 / Latin-1). In Excel, save it as “CSV UTF-8 (Comma delimited)” and import that file.`,
-    );
-  }
+  if (carry.length > 0) yield decode(carry);
 }
 
-/** NUL bytes anywhere, or many control characters near the start: not a text table. */
-function looksBinary(bytes: Buffer): boolean {
-  if (bytes.indexOf(0) !== -1) return true;
-  const sample = bytes.subarray(0, 64 * 1024);
+/** Where the last whole UTF-8 character of `bytes` ends (a character cut by the chunk's end waits for the next). */
+function characterEnd(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return back < length ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+function countLines(bytes: Buffer, before: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < before; i = bytes.indexOf(0x0a, i + 1)) lines += 1;
+  return lines;
+}
+
+/** NUL bytes, or many control characters near the start: not a text table. */
+function looksBinary(sample: Buffer): boolean {
+  if (sample.indexOf(0) !== -1) return true;
   let control = 0;
   for (const byte of sample) {
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) control += 1;
@@ -115,34 +246,53 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return bytes.length;
 }
 
-interface Table {
-  format: 'csv' | 'xlsx';
-  sheet: string | null;
-  /** Every row as read, with its spreadsheet row number; blank rows already left out. */
-  records: { cells: string[]; row: number }[];
-  notes: string[];
-}
-
-function readCsv(bytes: Buffer): Table {
-  const notes: string[] = [];
-  const text = decodeText(bytes, notes);
-  if (text.trim() === '') throw unreadable('The file is empty: there is nothing to import.');
-  // Rows are kept as papaparse reads them, blank ones too, so each keeps its row number as a
-  // spreadsheet would show it; blank rows are then left out.
-  const delimiter = guessDelimiter(text);
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed) {
-    const row = (unclosed.row ?? 0) + 1;
-    throw unreadable(`Row ${row} opens a quoted cell (") that is never closed, so the rest of the file cannot be read. Fix the quotes in that row and try again.`);
+/**
+ * The rows of a CSV, a chunk of text at a time. Rows are counted as papaparse reads them, blank
+ * ones too, so each keeps its row number as a spreadsheet would show it; blank rows are then left
+ * out. The separator and the line break are guessed from the first HEAD_BYTES of text; a row the
+ * chunk cuts waits for the next one (papaparse's own streamers do the same with the parser core).
+ */
+async function* csvRows(path: string, chunkBytes: number, notes: string[]): AsyncGenerator<TableRow[]> {
+  let pending = '';
+  let parser: Papa.Parser | null = null;
+  let records = 0;
+  const start = () => {
+    const delimiter = guessDelimiter(pending);
+    if (delimiter === ';') notes.push('Columns are separated by semicolons.');
+    else if (delimiter === '\t') notes.push('Columns are separated by tabs.');
+    const newline = Papa.parse<string[]>(pending.slice(0, HEAD_BYTES), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
+    return new Papa.Parser({ delimiter, newline });
+  };
+  const parse = (core: Papa.Parser, last: boolean): TableRow[] => {
+    const result = core.parse(pending, 0, !last) as Papa.ParseResult<string[]>;
+    const unclosed = last ? result.errors.find((e) => e.code === 'MissingQuotes') : undefined;
+    if (unclosed) {
+      const row = records + (unclosed.row ?? 0) + 1;
+      throw unreadable(`Row ${row} opens a quoted cell (") that is never closed, so the rest of the file cannot be read. Fix the quotes in that row and try again.`);
+    }
+    const rows: TableRow[] = [];
+    for (const cells of result.data) {
+      records += 1;
+      if (!isBlank(cells)) rows.push({ cells, row: records });
+    }
+    pending = last ? '' : pending.slice(result.meta.cursor);
+    if (pending.length > MAX_ROW_CHARS) {
+      throw unreadable(
+        pending.includes('"')
+          ? `Row ${records + 1} opens a quoted cell (") that is never closed, so the rest of the file cannot be read. Fix the quotes in that row and try again.`
+          : `Row ${records + 1} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters: this does not look like a table. Choose a .csv file (saved as “CSV UTF-8”) or an .xlsx workbook.`,
+      );
+    }
+    return rows;
+  };
+  for await (const text of textOf(path, chunkBytes, notes)) {
+    pending += text;
+    if (parser === null && pending.length < HEAD_BYTES) continue;
+    parser ??= start();
+    yield parse(parser, false);
   }
-  if (delimiter === ';') notes.push('Columns are separated by semicolons.');
-  else if (delimiter === '\t') notes.push('Columns are separated by tabs.');
-  const records: Table['records'] = [];
-  result.data.forEach((cells, index) => {
-    if (!isBlank(cells)) records.push({ cells, row: index + 1 });
-  });
-  return { format: 'csv', sheet: null, records, notes };
+  if (pending.trim() === '' && parser === null) return;
+  yield parse(parser ?? start(), true);
 }
 
 /**
@@ -162,38 +312,54 @@ function guessDelimiter(text: string): string {
   return best.delimiter;
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Excel
 
-async function readXlsx(bytes: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+const UNREADABLE_WORKBOOK =
+  'This Excel file could not be read: it may be damaged, password-protected or not an .xlsx workbook. Open it in Excel and save it again (or save it as “CSV UTF-8”), then import that file.';
+
+/**
+ * The rows of one worksheet, read with exceljs's streaming reader: the sheet at `sheetIndex`, or
+ * (when null) the first that has a non-blank row, the others only counted. Shared strings are
+ * kept (a cell refers to them by number), the rows are not.
+ */
+async function* xlsxRows(path: string, sheetIndex: number | null, found: Found): AsyncGenerator<TableRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let index = -1;
+  let read = false;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable(
-      'This Excel file could not be read: it may be damaged, password-protected or not an .xlsx workbook. Open it in Excel and save it again (or save it as “CSV UTF-8”), then import that file.',
-    );
+    for await (const worksheet of reader) {
+      index += 1;
+      found.sheets = index + 1;
+      if (read || (sheetIndex !== null && index !== sheetIndex)) continue;
+      let batch: TableRow[] = [];
+      for await (const row of worksheet) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          while (cells.length < column - 1) cells.push('');
+          cells[column - 1] = cellText(cell.value);
+        });
+        if (isBlank(cells)) continue;
+        if (!read) {
+          read = true;
+          found.sheet = (worksheet as unknown as { name: string }).name;
+          found.sheetIndex = index;
+        }
+        batch.push({ cells, row: row.number });
+        if (batch.length >= SHEET_BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+      // Reading again: the sheet is read; the others need not be.
+      if (sheetIndex !== null) return;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadable(UNREADABLE_WORKBOOK);
   }
-  const sheets = workbook.worksheets;
-  const sheet = sheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw unreadable('The workbook is empty: none of its sheets has any rows.');
-  const notes: string[] = [];
-  if (sheets.length > 1) notes.push(`Read the sheet “${sheet.name}”; the other ${sheets.length - 1 === 1 ? 'sheet was' : `${sheets.length - 1} sheets were`} ignored.`);
-  const records: Table['records'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      while (cells.length < column - 1) cells.push('');
-      cells[column - 1] = cellText(cell.value);
-    });
-    if (!isBlank(cells)) records.push({ cells, row: rowNumber });
-  });
-  return { format: 'xlsx', sheet: sheet.name, records, notes };
+  if (index < 0) throw unreadable(UNREADABLE_WORKBOOK);
 }
 
 /** A cell as text: dates as YYYY-MM-DD (with the time when there is one), formulas by their result. */
@@ -218,29 +384,3 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Header and rows
-
-function finish(table: Table): ParsedFile {
-  const [header, ...data] = table.records;
-  if (!header) throw unreadable('The file is empty: there is nothing to import.');
-  if (data.length === 0) throw unreadable('The file has a header row but no data rows: there is nothing to import.');
-  // Columns without a header and without a value in any row (trailing separators) are left out.
-  let width = header.cells.length;
-  while (width > 0 && (header.cells[width - 1] ?? '').trim() === '' && data.every((r) => (r.cells[width - 1] ?? '').trim() === '')) width -= 1;
-  if (width > MAX_IMPORT_COLUMNS) {
-    throw unreadable(`The file has ${width.toLocaleString('en')} columns; an import reads at most ${MAX_IMPORT_COLUMNS}. Remove the columns you do not need and try again.`);
-  }
-  const headers = Array.from({ length: width }, (_, i) => {
-    const text = (header.cells[i] ?? '').replace(/^\uFEFF/, '').trim();
-    return text === '' ? `Column ${i + 1}` : text;
-  });
-  return {
-    format: table.format,
-    sheet: table.sheet,
-    headers,
-    rows: data.map((r) => r.cells),
-    rowNumbers: data.map((r) => r.row),
-    notes: table.notes,
-  };
-}

@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '@shared/errors';
 import {
-  IMPORT_PREVIEW_ROWS,
   MAX_LISTED_PROBLEMS,
   customFieldIdOf,
   organizationMapping,
@@ -22,6 +21,7 @@ import { emptyPersonInput, personInput, type PersonInput } from '@shared/directo
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
+import { withBulkIndexing } from '../bulkInsert';
 import { emailKey, organizationNameKey, personNameKey, websiteKey } from '../duplicates/detect';
 import { fromInput as organizationColumns, toOrganization } from '../organizations/service';
 import { personFromRow as personAsContract, personToColumns } from '../people/service';
@@ -38,13 +38,15 @@ import {
   type OrganizationPatch,
   type PersonPatch,
 } from './convert';
-import { parseImportFile, type ParsedFile } from './parse';
+import { completeImportFile, discardImportFile, importFile, type ImportFile } from './files';
+import { importRows, openImportTable, type ImportTable, type TableRow } from './parse';
 
-// The import's three steps. `open` parses the file and keeps its rows in memory (at most
-// MAX_STAGED files, the oldest dropped); `check` and `run` share `planImport`, which converts
-// every row with the mapping, matches it against the workspace and the earlier rows of the same
-// file, and validates it with the same zod schema as the create / update forms. `run` then writes
-// the plan through the call's Writer (one transaction, one change-log batch: one undo step).
+// The import's three steps, over a file uploaded to a temporary file (files.ts). `open` reads it
+// through once (parse.ts) and keeps only what the preview shows; `check` and `run` share
+// `planImport`, which reads the rows again a batch at a time, converts each with the mapping,
+// matches it against the workspace and the earlier rows of the same file, and validates it with
+// the same zod schema as the create / update forms. `run` writes each batch's records through the
+// call's Writer as it goes (one transaction, one change-log batch: one undo step).
 //
 // Duplicates: a row matches a record (in the workspace, or created or updated by an earlier row
 // of the file) with the same email, else the same normalized name (duplicates/detect.ts), else —
@@ -54,6 +56,12 @@ import { parseImportFile, type ParsedFile } from './parse';
 // read, a value the form would refuse, more cells than the header) is invalid and writes nothing;
 // a row with fewer cells than the header reads the missing ones as empty.
 //
+// Memory: the match keys of the workspace's records and of the file's rows (the duplicate index),
+// never the rows themselves. With `update`, a record that several rows of the file fill stays in
+// memory until the end (a first read of the file finds which: those whose rows share a key), so
+// that it is validated and written once, as the rows leave it; every other record is written with
+// its batch and forgotten.
+//
 // Custom fields: a mapping entry `custom:<fieldId>` fills one of the entity's custom fields (the
 // field must exist when the mapping is checked and run). Its cells are read per the field's kind
 // with the forms' rules, and written to custom_values in bulk with the records (its indexes are
@@ -62,22 +70,8 @@ import { parseImportFile, type ParsedFile } from './parse';
 
 type Db = Pick<CallContext, 'db'>;
 
-interface StagedImport extends ParsedFile {
-  id: string;
-  entity: ImportEntity;
-  fileName: string;
-  /** The last conversion (the dry run's), reused by the import when the mapping is the same. */
-  converted?: { key: string; rows: ConvertedRow[] };
-  /**
-   * The last dry run's plan, reused by the import when the mapping and the duplicate rule are the
-   * same and nothing was written since (the change log's last sequence number is unchanged).
-   */
-  planned?: { key: string; seq: number; plan: Plan };
-}
-
-/** How many files stay staged (a re-opened file replaces nothing; the oldest goes). */
-export const MAX_STAGED = 2;
-const staged = new Map<string, StagedImport>();
+/** An uploaded file `open` has read. */
+type StagedImport = ImportFile & { table: ImportTable };
 
 /** Rows written between two progress events. */
 const PROGRESS_EVERY = 1000;
@@ -89,32 +83,33 @@ const READ_CHUNK = 500;
 // ---------------------------------------------------------------------------------------------
 // Step 1: open
 
-export async function openImport(ctx: Db, input: { entity: ImportEntity; fileName: string; content: string }): Promise<ImportPreview> {
-  const parsed = await parseImportFile(input.content);
-  const id = randomUUID();
-  const fields = await fieldDefinitions(ctx, input.entity);
-  const remembered = await rememberedMapping(ctx, input.entity, parsed.headers, fields);
-  staged.set(id, { ...parsed, id, entity: input.entity, fileName: input.fileName });
-  while (staged.size > MAX_STAGED) staged.delete(staged.keys().next().value as string);
-  const width = parsed.headers.length;
+export async function openImport(ctx: Db, input: { importId: string }): Promise<ImportPreview> {
+  const file = completeImportFile(input.importId);
+  let table: ImportTable;
+  try {
+    table = await openImportTable(file.path);
+  } catch (error) {
+    // A file that cannot be imported is not kept (it may hold people's details).
+    await discardImportFile(file.id);
+    throw error;
+  }
+  file.table = table;
+  file.checked = undefined;
+  const fields = await fieldDefinitions(ctx, file.entity);
+  const remembered = await rememberedMapping(ctx, file.entity, table.headers, fields);
   return {
-    importId: id,
-    entity: input.entity,
-    fileName: input.fileName,
-    format: parsed.format,
-    sheet: parsed.sheet,
-    headers: parsed.headers,
-    rowCount: parsed.rows.length,
-    preview: parsed.rows.slice(0, IMPORT_PREVIEW_ROWS).map((cells) => Array.from({ length: width }, (_, i) => cells[i] ?? '')),
-    mapping: remembered ?? guessMapping(input.entity, parsed.headers, fields),
+    importId: file.id,
+    entity: file.entity,
+    fileName: file.fileName,
+    format: table.format,
+    sheet: table.sheet,
+    headers: table.headers,
+    rowCount: table.rowCount,
+    preview: table.preview,
+    mapping: remembered ?? guessMapping(file.entity, table.headers, fields),
     remembered: remembered !== null,
-    notes: parsed.notes,
+    notes: table.notes,
   };
-}
-
-export function discardImport(importId: string): { deleted: true } {
-  staged.delete(importId);
-  return { deleted: true };
 }
 
 function mappingSchema(entity: ImportEntity) {
@@ -152,21 +147,21 @@ async function rememberMapping(ctx: CallContext, entity: ImportEntity, headers: 
 }
 
 function stagedImport(plan: ImportPlan): StagedImport {
-  const found = staged.get(plan.importId);
-  if (!found) {
-    throw new AppError('not_found', 'This file is no longer open for import (it was imported, closed, or replaced by newer files). Open it again.', {
-      issues: [{ path: 'importId', message: 'No file is open under this id.' }],
-    });
+  const found = importFile(plan.importId);
+  const { table } = found;
+  if (!table) {
+    const message = 'This file has not been opened yet: it is still uploading, or its upload was not finished. Open it again.';
+    throw new AppError('validation', message, { issues: [{ path: 'importId', message }] });
   }
   if (found.entity !== plan.entity) {
     const message = `This file was opened as an import of ${found.entity === 'organization' ? 'organizations' : 'people'}.`;
     throw new AppError('validation', message, { issues: [{ path: 'entity', message }] });
   }
-  if (plan.mapping.length !== found.headers.length) {
-    const message = `The mapping has ${plan.mapping.length} entries but the file has ${found.headers.length} columns.`;
+  if (plan.mapping.length !== table.headers.length) {
+    const message = `The mapping has ${plan.mapping.length} entries but the file has ${table.headers.length} columns.`;
     throw new AppError('validation', message, { issues: [{ path: 'mapping', message }] });
   }
-  return found;
+  return { ...found, table };
 }
 
 /**
@@ -182,7 +177,7 @@ async function customColumnsOf(ctx: Db, file: StagedImport, mapping: readonly (s
   wanted.forEach((fieldId, index) => {
     if (fieldId === null) return;
     const field = fields.get(fieldId);
-    const header = file.headers[index] as string;
+    const header = file.table.headers[index] as string;
     if (!field) {
       issues.push({ path: `mapping.${index}`, message: `Column “${header}” fills a custom field that no longer exists (it may have been deleted). Choose another field or leave the column out.` });
     } else if (field.entity !== file.entity) {
@@ -198,11 +193,12 @@ async function customColumnsOf(ctx: Db, file: StagedImport, mapping: readonly (s
 }
 
 // ---------------------------------------------------------------------------------------------
-// Converting rows (independent of the workspace, so the import reuses the dry run's)
+// Converting rows (independent of the workspace)
 
 type CustomValueRow = NonNullable<StoredCustomValue>;
 
 interface ConvertedRow {
+  row: number;
   /** null when a cell could not be read (the row is invalid). */
   patch: OrganizationPatch | PersonPatch | null;
   /** The custom values the row's non-empty cells set, by field id (absent when none). */
@@ -210,19 +206,17 @@ interface ConvertedRow {
   problems: RowProblem[];
 }
 
-function convertRows(file: StagedImport, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): ConvertedRow[] {
-  // The custom fields' definitions are part of the key: a choice added since the dry run reads differently.
-  const key = JSON.stringify([mapping, [...customColumns.values()].map((f) => [f.id, f.kind, f.label, f.choices_json])]);
-  if (file.converted?.key === key) return file.converted.rows;
+/** Converts a row's cells with the mapping: a field value per mapped non-empty cell, or the cells' problems. */
+function rowConverter(file: StagedImport, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): (row: TableRow) => ConvertedRow {
   const converters: Record<string, (cell: string) => unknown> = file.entity === 'organization' ? ORGANIZATION_CONVERTERS : PERSON_CONVERTERS;
-  const width = file.headers.length;
+  const { headers } = file.table;
+  const width = headers.length;
   const columns = mapping.flatMap((field, index) => {
     if (field === null) return [];
     const custom = customColumns.get(index);
     return [custom ? { index, field: custom.id, custom: true, convert: customConverter(custom) } : { index, field, custom: false, convert: converters[field] as (cell: string) => unknown }];
   });
-  const rows = file.rows.map((cells, r): ConvertedRow => {
-    const row = file.rowNumbers[r] as number;
+  return ({ cells, row }) => {
     const problems: RowProblem[] = [];
     if (cells.length > width) {
       let last = cells.length;
@@ -243,13 +237,18 @@ function convertRows(file: StagedImport, mapping: readonly (string | null)[], cu
         else patch[field] = value;
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
-        problems.push({ row, column: file.headers[index] as string, message: error.message });
+        problems.push({ row, column: headers[index] as string, message: error.message });
       }
     }
-    return problems.length === 0 ? { patch, ...(custom ? { custom } : {}), problems } : { patch: null, problems };
-  });
-  file.converted = { key, rows };
-  return rows;
+    return problems.length === 0 ? { row, patch, ...(custom ? { custom } : {}), problems } : { row, patch: null, problems };
+  };
+}
+
+/** The file's rows, converted, PROGRESS_EVERY at a time. */
+async function* convertedRows(file: StagedImport, convert: (row: TableRow) => ConvertedRow): AsyncGenerator<ConvertedRow[]> {
+  for await (const batch of importRows(file.path, file.table)) {
+    for (let start = 0; start < batch.length; start += PROGRESS_EVERY) yield batch.slice(start, start + PROGRESS_EVERY).map(convert);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,11 +266,20 @@ interface Target<I> {
   custom?: Map<string, CustomValueRow>;
 }
 
-interface Plan {
-  entity: ImportEntity;
-  targets: Target<OrganizationInput | PersonInput>[];
+type AnyTarget = Target<OrganizationInput | PersonInput>;
+
+interface Planned {
   counts: ImportResult;
+  /** The first MAX_LISTED_PROBLEMS problems, in row order. */
   problems: RowProblem[];
+  problemCount: number;
+}
+
+interface PlanSteps {
+  /** Receives the records planned, a batch at a time, each once, as the rows leave it. */
+  write?: (targets: AnyTarget[]) => Promise<void>;
+  /** How many rows have been planned. */
+  progress?: (rows: number) => void;
 }
 
 /** The match keys of a record or row: email, name, website (organizations), in that order. */
@@ -331,117 +339,155 @@ function personFromRow(row: PeopleTable): PersonInput {
   return input;
 }
 
-async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan): Promise<Plan> {
+/**
+ * With `update`, which records several rows of the file may fill (read through once, before the
+ * plan): the keys more than one row has, and the workspace's records more than one row matches.
+ * A record some row fills again has, from its first row, one of these (every later row reaches it
+ * through a key it shares with an earlier one), so it is kept in memory until the end.
+ */
+async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (row: TableRow) => ConvertedRow, index: ReadonlyMap<string, string>): Promise<Set<string>> {
+  const seen = new Map<string, number>();
+  const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+  for await (const batch of convertedRows(file, convert)) {
+    for (const { patch } of batch) {
+      if (!patch) continue;
+      const keys = matchKeys(entity, patch);
+      for (const key of keys) count(key);
+      const existing = keys.map((key) => index.get(key)).find((id) => id !== undefined);
+      if (existing !== undefined) count(`id:${existing}`);
+    }
+  }
+  const shared = new Set<string>();
+  for (const [key, n] of seen) if (n > 1) shared.add(key);
+  return shared;
+}
+
+async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: PlanSteps = {}): Promise<Planned> {
   const { entity, mapping } = plan;
   const strategy: DuplicateStrategy = plan.duplicates;
-  const converted = convertRows(file, mapping, await customColumnsOf(ctx, file, mapping));
+  const convert = rowConverter(file, mapping, await customColumnsOf(ctx, file, mapping));
   const columnOf = new Map<string, string>();
   mapping.forEach((field, index) => {
-    if (field !== null) columnOf.set(field, file.headers[index] as string);
+    if (field !== null) columnOf.set(field, file.table.headers[index] as string);
   });
   const schema: z.ZodType<OrganizationInput | PersonInput> = entity === 'organization' ? organizationInput : personInput;
   const apply = (base: OrganizationInput | PersonInput, patch: OrganizationPatch | PersonPatch) =>
     entity === 'organization' ? applyOrganizationPatch(base as OrganizationInput, patch) : applyPersonPatch(base as PersonInput, patch);
 
-  // Keys of the workspace's records (unless every row creates), and of the rows planned so far.
-  const index: Map<string, string | Target<OrganizationInput | PersonInput>> = strategy === 'create' ? new Map<string, string | Target<OrganizationInput | PersonInput>>() : await existingKeys(ctx, entity);
+  // Keys of the workspace's records (unless every row creates), and of the rows planned so far, to a record id.
+  const index = strategy === 'create' ? new Map<string, string>() : await existingKeys(ctx, entity);
   const organizations = entity === 'person' && columnOf.has('organization') ? await organizationsByName(ctx) : new Map<string, string>();
-  // Records that rows will update: read whole, up front, in chunks.
-  let existingRows = new Map<string, OrganizationsTable | PeopleTable>();
-  if (strategy === 'update') {
-    const ids = new Set<string>();
-    for (const { patch } of converted) {
-      if (!patch) continue;
-      for (const key of matchKeys(entity, patch)) {
-        const hit = index.get(key);
-        if (typeof hit === 'string') ids.add(hit);
-      }
-    }
-    existingRows = await readRows(ctx, entity === 'organization' ? 'organizations' : 'people', [...ids]);
-  }
-  const updating = new Map<string, Target<OrganizationInput | PersonInput>>();
+  const shared = strategy === 'update' ? await sharedKeys(file, entity, convert, index) : new Set<string>();
+  // The records in memory: those the current batch fills, and (update) those later rows may fill again.
+  const live = new Map<string, AnyTarget>();
+  const kept = new Map<string, AnyTarget>();
 
-  const targets: Target<OrganizationInput | PersonInput>[] = [];
   const problems: RowProblem[] = [];
+  let problemCount = 0;
   const counts: ImportResult = { created: 0, updated: 0, skipped: 0, invalid: 0 };
   const invalid = (rowProblems: RowProblem[]) => {
     counts.invalid += 1;
-    problems.push(...rowProblems);
+    problemCount += rowProblems.length;
+    problems.push(...rowProblems.slice(0, MAX_LISTED_PROBLEMS - problems.length));
   };
+  let rows = 0;
 
-  converted.forEach(({ patch, custom, problems: cellProblems }, r) => {
-    if (!patch) return invalid(cellProblems);
-    const row = file.rowNumbers[r] as number;
-    let target: Target<OrganizationInput | PersonInput> | undefined;
-    const keys = strategy === 'create' ? [] : matchKeys(entity, patch);
-    if (strategy !== 'create') {
+  for await (const batch of convertedRows(file, convert)) {
+    // Records of the workspace that the batch's rows will update: read whole, in chunks.
+    let existingRows = new Map<string, OrganizationsTable | PeopleTable>();
+    if (strategy === 'update') {
+      const ids = new Set<string>();
+      for (const { patch } of batch) {
+        if (!patch) continue;
+        for (const key of matchKeys(entity, patch)) {
+          const hit = index.get(key);
+          if (hit !== undefined && !live.has(hit)) ids.add(hit);
+        }
+      }
+      existingRows = await readRows(ctx, entity === 'organization' ? 'organizations' : 'people', [...ids]);
+    }
+    const touched = new Map<string, AnyTarget>();
+
+    for (const { row, patch, custom, problems: cellProblems } of batch) {
+      if (!patch) {
+        invalid(cellProblems);
+        continue;
+      }
+      let target: AnyTarget | undefined;
+      let found = false;
+      const keys = strategy === 'create' ? [] : matchKeys(entity, patch);
       for (const key of keys) {
         const hit = index.get(key);
         if (hit === undefined) continue;
-        if (typeof hit !== 'string') target = hit;
-        else {
-          target = updating.get(hit);
-          const existing = existingRows.get(hit);
-          if (!target && strategy === 'update' && existing) {
-            const input = entity === 'organization' ? organizationFromRow(existing as OrganizationsTable) : personFromRow(existing as PeopleTable);
-            target = { id: hit, existing, input, organizationId: null };
-          }
-          if (!target) target = { id: hit, existing: null, input: emptyOrganizationInput(), organizationId: null }; // skip: only its presence matters
+        found = true;
+        target = live.get(hit);
+        const existing = existingRows.get(hit);
+        if (!target && strategy === 'update' && existing) {
+          const input = entity === 'organization' ? organizationFromRow(existing as OrganizationsTable) : personFromRow(existing as PeopleTable);
+          target = { id: hit, existing, input, organizationId: null };
         }
         break;
       }
-    }
-    if (target && strategy === 'skip') {
-      counts.skipped += 1;
-      return;
+      if (found && strategy === 'skip') {
+        counts.skipped += 1;
+        continue;
+      }
+
+      let organizationId: string | null = null;
+      const organizationName = (patch as PersonPatch).organization;
+      if (organizationName !== undefined) {
+        const key = organizationNameKey(organizationName);
+        organizationId = (key && organizations.get(key)) || null;
+        if (!organizationId) {
+          invalid([{ row, column: columnOf.get('organization') ?? null, message: `No organization named “${organizationName.trim()}” in the directory. Add it (or import the organizations) first.` }]);
+          continue;
+        }
+      }
+
+      const merged = apply(target ? target.input : entity === 'organization' ? emptyOrganizationInput() : emptyPersonInput(), patch);
+      const checked = schema.safeParse(merged);
+      if (!checked.success) {
+        invalid(
+          checked.error.issues.map((issue) => {
+            const column = fieldsOfPath(entity, issue.path).map((field) => columnOf.get(field)).find((c) => c !== undefined) ?? null;
+            return { row, column, message: issue.message };
+          }),
+        );
+        continue;
+      }
+      const isNew = !target;
+      if (target) {
+        target.input = checked.data;
+        if (organizationId) target.organizationId = organizationId;
+        if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
+        counts.updated += 1;
+      } else {
+        target = { id: randomUUID(), existing: null, input: checked.data, organizationId, ...(custom ? { custom: new Map(custom) } : {}) };
+        counts.created += 1;
+      }
+      if (!live.has(target.id)) {
+        live.set(target.id, target);
+        if (keys.some((key) => shared.has(key)) || shared.has(`id:${target.id}`)) kept.set(target.id, target);
+      }
+      if (!kept.has(target.id)) touched.set(target.id, target);
+      if (strategy !== 'create') {
+        // A new record answers to the row's own keys (the schema only trims, which the keys ignore).
+        for (const key of isNew ? keys : matchKeys(entity, checked.data)) {
+          const hit = index.get(key);
+          // The record this row made or changed now answers to its keys, unless another one already does.
+          if (hit === undefined) index.set(key, target.id);
+        }
+      }
     }
 
-    let organizationId: string | null = null;
-    const organizationName = (patch as PersonPatch).organization;
-    if (organizationName !== undefined) {
-      const key = organizationNameKey(organizationName);
-      organizationId = (key && organizations.get(key)) || null;
-      if (!organizationId) {
-        return invalid([{ row, column: columnOf.get('organization') ?? null, message: `No organization named “${organizationName.trim()}” in the directory. Add it (or import the organizations) first.` }]);
-      }
-    }
-
-    const merged = apply(target ? target.input : entity === 'organization' ? emptyOrganizationInput() : emptyPersonInput(), patch);
-    const checked = schema.safeParse(merged);
-    if (!checked.success) {
-      return invalid(
-        checked.error.issues.map((issue) => {
-          const column = fieldsOfPath(entity, issue.path).map((field) => columnOf.get(field)).find((c) => c !== undefined) ?? null;
-          return { row, column, message: issue.message };
-        }),
-      );
-    }
-    const isNew = !target;
-    if (target) {
-      target.input = checked.data;
-      if (organizationId) target.organizationId = organizationId;
-      if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
-      if (target.existing && !updating.has(target.id)) {
-        updating.set(target.id, target);
-        targets.push(target);
-      }
-      counts.updated += 1;
-    } else {
-      target = { id: randomUUID(), existing: null, input: checked.data, organizationId, ...(custom ? { custom: new Map(custom) } : {}) };
-      targets.push(target);
-      counts.created += 1;
-    }
-    if (strategy !== 'create') {
-      // A new record answers to the row's own keys (the schema only trims, which the keys ignore).
-      for (const key of isNew ? keys : matchKeys(entity, checked.data)) {
-        const hit = index.get(key);
-        // The record this row made or changed now answers to its keys, unless another one already does.
-        if (hit === undefined || (typeof hit === 'string' && hit === target.id)) index.set(key, target);
-      }
-    }
-    return undefined;
-  });
-  return { entity, targets, counts, problems };
+    // The batch's records no later row fills: written (by the import) and forgotten.
+    for (const id of touched.keys()) live.delete(id);
+    if (touched.size > 0) await steps.write?.([...touched.values()]);
+    rows += batch.length;
+    steps.progress?.(rows);
+  }
+  if (kept.size > 0) await steps.write?.([...kept.values()]);
+  return { counts, problems, problemCount };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,82 +505,55 @@ async function lastChange(ctx: Db): Promise<number> {
 
 export async function checkImport(ctx: Db, plan: ImportPlan): Promise<ImportCheck> {
   const file = stagedImport(plan);
-  const planned = await planImport(ctx, file, plan);
-  file.planned = { key: planKey(plan), seq: await lastChange(ctx), plan: planned };
-  const { counts, problems } = planned;
-  return { ...counts, problems: problems.slice(0, MAX_LISTED_PROBLEMS), problemCount: problems.length };
+  const { counts, problems, problemCount } = await planImport(ctx, file, plan);
+  const check = { ...counts, problems, problemCount };
+  importFile(file.id).checked = { key: planKey(plan), seq: await lastChange(ctx), check };
+  return check;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Step 3: run
 
-export async function runImport(ctx: CallContext, input: ImportRunInput): Promise<ImportResult> {
-  const file = stagedImport(input);
-  const planned = file.planned;
-  file.planned = undefined;
-  const plan = planned && planned.key === planKey(input) && planned.seq === (await lastChange(ctx)) ? planned.plan : await planImport(ctx, file, input);
-  if (plan.counts.invalid > 0 && !input.skipInvalid) {
-    const n = plan.counts.invalid;
-    throw new AppError(
-      'validation',
-      `${n.toLocaleString('en')} ${n === 1 ? 'row has' : 'rows have'} problems, so nothing was imported. Fix ${n === 1 ? 'it' : 'them'} in the file, or import without the rows that have problems.`,
-      { invalid: n, problemCount: plan.problems.length, problems: plan.problems.slice(0, MAX_LISTED_PROBLEMS) },
-    );
-  }
-  const total = plan.targets.length;
-  ctx.progress('import', 0, total);
-  const created = plan.counts.created;
-  const customValues = plan.targets.reduce((n, target) => n + (target.custom?.size ?? 0), 0);
-  const growing =
-    plan.entity === 'organization'
-      ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
-      : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
-  // The values existing records have in the fields the file fills, read before custom_values' indexes may be dropped.
-  const currentValues = await currentCustomValues(ctx, plan.targets);
-  await withIndexesRebuilt(ctx, [...growing, { tables: ['custom_values'], adding: customValues }], async () => {
-    for (let start = 0; start < total; start += PROGRESS_EVERY) {
-      const chunk = plan.targets.slice(start, start + PROGRESS_EVERY);
-      if (plan.entity === 'organization') await writeOrganizations(ctx, chunk as Target<OrganizationInput>[]);
-      else await writePeople(ctx, chunk as Target<PersonInput>[]);
-      await writeCustomValues(ctx, chunk, currentValues);
-      ctx.progress('import', Math.min(total, start + chunk.length), total);
-    }
-  });
-  await rememberMapping(ctx, file.entity, file.headers, input.mapping);
-  staged.delete(file.id);
-  return plan.counts;
+function tooManyProblems(invalid: number, problemCount: number, problems: RowProblem[]): AppError {
+  return new AppError(
+    'validation',
+    `${invalid.toLocaleString('en')} ${invalid === 1 ? 'row has' : 'rows have'} problems, so nothing was imported. Fix ${invalid === 1 ? 'it' : 'them'} in the file, or import without the rows that have problems.`,
+    { invalid, problemCount, problems },
+  );
 }
 
-/** A big import into a table at least as big as it rebuilds the table's indexes afterwards rather than updating them row by row. */
-const REBUILD_MIN_ROWS = 10_000;
-
-/**
- * Runs `write` with the (non-unique) indexes of the tables that will at least double by REBUILD_MIN_ROWS
- * rows or more dropped, then creates them again from their stored definitions: building an index
- * from sorted rows costs a fraction of inserting each row into it (measured: 100k organizations,
- * 18 → 8 CPU seconds with the label and search triggers). All in the call's transaction, so a
- * failure restores the indexes with everything else. The first table of each group decides; the
- * others (a trigger-filled label table) follow it.
- */
-async function withIndexesRebuilt(ctx: Db, groups: { tables: string[]; adding: number }[], write: () => Promise<void>): Promise<void> {
-  const dropped: { name: string; sql: string }[] = [];
-  for (const { tables, adding } of groups) {
-    const [first] = tables;
-    if (first === undefined || adding < REBUILD_MIN_ROWS) continue;
-    // max(rowid) is the row count or more, and costs nothing to read.
-    const { rows: size } = await sql<{ n: number | null }>`select max(rowid) as n from ${sql.table(first)}`.execute(ctx.db);
-    if ((size[0]?.n ?? 0) > adding) continue;
-    for (const table of tables) {
-      const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_schema where type = 'index' and tbl_name = ${table} and sql is not null`.execute(ctx.db);
-      for (const index of rows) {
-        if (/^\s*create\s+unique\b/i.test(index.sql)) continue;
-        await sql`drop index ${sql.id(index.name)}`.execute(ctx.db);
-        dropped.push(index);
-      }
-    }
-  }
-  await write();
-  for (const index of dropped) await sql.raw(index.sql).execute(ctx.db);
+export async function runImport(ctx: CallContext, input: ImportRunInput): Promise<ImportResult> {
+  const file = stagedImport(input);
+  // The dry run of this plan on the workspace as it is now, if there was one: what it found decides up front.
+  const checked = file.checked && file.checked.key === planKey(input) && file.checked.seq === (await lastChange(ctx)) ? file.checked.check : null;
+  if (checked && checked.invalid > 0 && !input.skipInvalid) throw tooManyProblems(checked.invalid, checked.problemCount, checked.problems);
+  const total = file.table.rowCount;
+  ctx.progress('import', 0, total);
+  // Without a dry run, every row may create a record.
+  const created = checked ? checked.created : total;
+  const customValues = created * input.mapping.filter((field) => customFieldIdOf(field) !== null).length;
+  const growing =
+    input.entity === 'organization'
+      ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
+      : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
+  let planned: Planned | undefined;
+  await withBulkIndexing(ctx.db, [...growing, { tables: ['custom_values'], adding: customValues }], async () => {
+    planned = await planImport(ctx, file, input, {
+      write: async (targets) => {
+        // The values existing records have in the fields the file fills, read before they change.
+        const currentValues = await currentCustomValues(ctx, targets);
+        if (input.entity === 'organization') await writeOrganizations(ctx, targets as Target<OrganizationInput>[]);
+        else await writePeople(ctx, targets as Target<PersonInput>[]);
+        await writeCustomValues(ctx, targets, currentValues);
+      },
+      progress: (rows) => ctx.progress('import', rows, total),
+    });
+    // Undone with the call's transaction: nothing is written.
+    if (planned.counts.invalid > 0 && !input.skipInvalid) throw tooManyProblems(planned.counts.invalid, planned.problemCount, planned.problems);
+  });
+  await rememberMapping(ctx, file.entity, file.table.headers, input.mapping);
+  await discardImportFile(file.id);
+  return (planned as Planned).counts;
 }
 
 /** The organization's columns in the table's order (as a record read back is logged). */

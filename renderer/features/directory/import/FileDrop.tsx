@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
-import { MAX_IMPORT_BYTES, type ImportEntity, type ImportPreview } from '@shared/directory/imports';
+import { fileSizeText, MAX_IMPORT_BYTES, type ImportEntity, type ImportPreview } from '@shared/directory/imports';
 import { call } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { readAsBase64 } from './readFile';
+import { UploadCancelled, uploadFile } from './readFile';
 
-const MB = 1024 * 1024;
 /** By extension as well as type: a CSV's reported type differs between systems. */
 const ACCEPT = {
   'text/csv': ['.csv'],
@@ -20,28 +19,36 @@ const ACCEPT = {
 function rejectionMessage(rejection: FileRejection): string {
   const { file, errors } = rejection;
   if (errors.some((e) => e.code === 'file-too-large')) {
-    return `${file.name} is ${(file.size / MB).toFixed(1)} MB; an import takes files up to ${MAX_IMPORT_BYTES / MB} MB. Split it into smaller files.`;
+    return `${file.name} is ${fileSizeText(file.size)}; an import takes files up to ${fileSizeText(MAX_IMPORT_BYTES)}. Split it into smaller files.`;
   }
   if (errors.some((e) => e.code === 'file-invalid-type')) return `${file.name} is not a CSV or Excel (.xlsx) file.`;
   if (errors.some((e) => e.code === 'too-many-files')) return 'Choose one file at a time.';
   return errors[0]?.message ?? `${file.name} cannot be imported.`;
 }
 
-/** Step 1: drop or choose a CSV / Excel file; the backend reads it and stages its rows. */
+/** Where the file is: being sent to the backend (bytes so far), or being read there. */
+type Busy = { step: 'upload'; file: File; sent: number } | { step: 'read'; file: File };
+
+/** Step 1: drop or choose a CSV / Excel file; it is uploaded in pieces, then the backend reads it through. */
 export function FileDrop({ entity, onOpened }: { entity: ImportEntity; onOpened: (preview: ImportPreview) => void }) {
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [problem, setProblem] = useState<{ file: string; message: string } | null>(null);
+  const upload = useRef<AbortController | null>(null);
 
   async function open(file: File) {
-    setBusy(true);
+    const controller = new AbortController();
+    upload.current = controller;
+    setBusy({ step: 'upload', file, sent: 0 });
     setProblem(null);
     try {
-      const content = await readAsBase64(file);
-      onOpened(await call('imports.open', { entity, fileName: file.name, content }));
+      const importId = await uploadFile(file, entity, (sent) => setBusy({ step: 'upload', file, sent }), controller.signal);
+      setBusy({ step: 'read', file });
+      onOpened(await call('imports.open', { importId }));
     } catch (error) {
-      setProblem({ file: file.name, message: errorMessage(error) });
+      if (!(error instanceof UploadCancelled)) setProblem({ file: file.name, message: errorMessage(error) });
     } finally {
-      setBusy(false);
+      upload.current = null;
+      setBusy(null);
     }
   }
 
@@ -59,7 +66,7 @@ export function FileDrop({ entity, onOpened }: { entity: ImportEntity; onOpened:
         accept={ACCEPT}
         maxSize={MAX_IMPORT_BYTES}
         multiple={false}
-        loading={busy}
+        loading={busy !== null}
         // A plain file input: the same in the desktop window and the browser harness.
         useFsAccessApi={false}
         aria-label="Choose a CSV or Excel file to import"
@@ -79,11 +86,32 @@ export function FileDrop({ entity, onOpened }: { entity: ImportEntity; onOpened:
               Drop a CSV or Excel file here, or click to choose one
             </Text>
             <Text size="sm" c="dimmed" mt={6}>
-              The first row must hold the column names. Files up to {MAX_IMPORT_BYTES / MB} MB. Nothing is written until you import.
+              The first row must hold the column names. Files up to {fileSizeText(MAX_IMPORT_BYTES)}. Nothing is written until you import.
             </Text>
           </div>
         </Group>
       </Dropzone>
+      {busy && (
+        <Stack gap={4}>
+          <Group justify="space-between">
+            <Text size="sm">
+              {busy.step === 'upload'
+                ? `Sending ${busy.file.name}: ${fileSizeText(busy.sent)} of ${fileSizeText(busy.file.size)}`
+                : `Reading ${busy.file.name} (${fileSizeText(busy.file.size)}): checking every row…`}
+            </Text>
+            {busy.step === 'upload' && (
+              <Button size="xs" variant="default" onClick={() => upload.current?.abort()}>
+                Cancel
+              </Button>
+            )}
+          </Group>
+          <Progress
+            value={busy.step === 'upload' ? (100 * busy.sent) / Math.max(1, busy.file.size) : 100}
+            animated={busy.step === 'read'}
+            aria-label={busy.step === 'upload' ? 'Upload progress' : 'Reading the file'}
+          />
+        </Stack>
+      )}
       {problem && (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} title={`${problem.file} cannot be imported`} role="alert">
           {problem.message}

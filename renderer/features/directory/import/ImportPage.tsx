@@ -14,6 +14,7 @@ import { CheckResults } from './CheckResults';
 import { ColumnMapper, FilePreview, type Mapping } from './ColumnMapper';
 import { countOf, ENTITY_NOUNS, plural } from './fields';
 import { FileDrop } from './FileDrop';
+import { discardImport as discard } from './readFile';
 import { useProgress } from './useProgress';
 
 type Plan = Input<'imports.check'>;
@@ -34,7 +35,7 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const client = useQueryClient();
 
-  // A staged file lives in the backend's memory until imported; let it go when the screen does.
+  // A staged file waits in the backend's temporary folder until imported; let it go when the screen does.
   const staged = useRef<string | null>(null);
   useEffect(() => () => discard(staged.current), []);
 
@@ -230,9 +231,4 @@ export function ImportPage() {
       )}
     </Page>
   );
-}
-
-function discard(importId: string | null): void {
-  // Best effort: a staged file that is not discarded is dropped by the backend later anyway.
-  if (importId) call('imports.discard', { importId }).catch(() => undefined);
 }

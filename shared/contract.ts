@@ -9,6 +9,7 @@ import { importsContract } from './directory/imports';
 import { representationContract } from './directory/representation';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
+import { notificationsContract } from './notifications/contract';
 import { meetingsContract } from './meetings/contract';
 import { profileContract } from './profile/contract';
 import { structureContract } from './structure/contract';
@@ -32,6 +33,7 @@ export const contract = {
   ...historyContract,
   ...meetingsContract,
   ...filesContract,
+  ...notificationsContract,
   ...backupsContract,
 } as const;
 
@@ -65,4 +67,4 @@ export const HOST_METHODS = [
   'workspace.salvage',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */
-export const SHELL_METHODS = ['file.saveAs', 'backups.chooseFolder', 'backups.exportEncrypted', 'backups.importEncrypted'] as const satisfies readonly Method[];
+export const SHELL_METHODS = ['file.saveAs', 'backups.chooseFolder', 'backups.exportEncrypted', 'backups.importEncrypted', 'notifications.show'] as const satisfies readonly Method[];

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, dialog, Notification, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { HostClient } from '../host/hostClient';
 import { chooseFolder, ENCRYPTED_FILTERS, exportEncrypted, importEncrypted, type BackupFileDeps } from './backupFiles';
 import type { DispatchDeps } from './dispatch';
+import { showNotification } from './notify';
 import { saveAs, saveDialogFilters } from './saveAs';
 
 /** The methods the shell answers itself, wired to native dialogs. */
@@ -45,5 +46,21 @@ export function shellMethods(window: () => BrowserWindow | null, host: HostClien
     'backups.chooseFolder': (input) => chooseFolder(input, backupDeps),
     'backups.exportEncrypted': (input) => exportEncrypted(input, backupDeps),
     'backups.importEncrypted': (input) => importEncrypted(input, backupDeps),
+    'notifications.show': (input) =>
+      showNotification(input, {
+        isSupported: () => Notification.isSupported(),
+        show: (title, body, onClick) => {
+          const notification = new Notification({ title, body, silent: false });
+          notification.on('click', onClick);
+          notification.show();
+        },
+        focusWindow: () => {
+          const target = window();
+          if (!target) return;
+          if (target.isMinimized()) target.restore();
+          target.show();
+          target.focus();
+        },
+      }),
   };
 }

@@ -9,6 +9,7 @@ import type { AppEvent, RpcResult } from '@shared/rpc';
 import { hostArgv, type HostRequest, type HostResponse } from '../../../electron/backend/host/protocol';
 import { APP_ORIGIN, appResponseHeaders, resolveAppPath } from '../../../electron/main/protocol/appUrl';
 import { chooseFolder, ENCRYPTED_EXTENSION, exportEncrypted, importEncrypted, type BackupFileDeps } from '../../../electron/main/rpc/backupFiles';
+import { showNotification } from '../../../electron/main/rpc/notify';
 
 // The web harness: the real backend host in a worker thread, the built renderer over loopback
 // HTTP, and a small script standing in for the preload (same `window.coalition` object, over
@@ -88,6 +89,8 @@ const shellStandIns: Record<string, (input: unknown) => Promise<RpcResult>> = {
   'backups.chooseFolder': (input) => chooseFolder(input, backupFiles),
   'backups.exportEncrypted': (input) => exportEncrypted(input, backupFiles),
   'backups.importEncrypted': (input) => importEncrypted(input, backupFiles),
+  // A browser tab has no desktop notifications here: the app shows its in-app notice instead.
+  'notifications.show': (input) => showNotification(input, { isSupported: () => false, show: () => undefined, focusWindow: () => undefined }),
 };
 
 function broadcast(event: AppEvent): void {

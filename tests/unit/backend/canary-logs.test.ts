@@ -7,6 +7,7 @@ import { organizationInput, SEED_IMPORT_CSV } from '../../support/samples';
 import { uploadImport } from '../../support/imports';
 import { personInput } from '../../support/people';
 import { createTestBridge, type TestBridge } from '../../support/workspace';
+import { everyShellMethod } from '../shell/everyShellMethod';
 
 // Canary strings planted in a workspace's records must never reach a log. The app writes no log
 // file of its own: the shell, the backend host and the backend log to the console (the shell's
@@ -180,7 +181,7 @@ describe('canary strings in a workspace', () => {
 
     // A forged sender at the shell's dispatch, with the canary in the method and the input.
     const forged = await dispatchRendererCall(
-      { allowedOrigins: ['app://coalition'], host: { call: (m, i) => call(m, i) }, shell: { 'file.saveAs': (i) => call('file.saveAs', i), 'backups.chooseFolder': (i) => call('backups.chooseFolder', i), 'backups.exportEncrypted': (i) => call('backups.exportEncrypted', i), 'backups.importEncrypted': (i) => call('backups.importEncrypted', i) } },
+      { allowedOrigins: ['app://coalition'], host: { call: (m, i) => call(m, i) }, shell: everyShellMethod((m, i) => call(m, i)) },
       `https://${CANARY.toLowerCase()}.evil.example/`,
       `organizations.${CANARY}`,
       { notes: CANARY },

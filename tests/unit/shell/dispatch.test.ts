@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RpcResult } from '@shared/rpc';
 import { dispatchRendererCall, REFUSED_MESSAGE, type DispatchDeps } from '../../../electron/main/rpc/dispatch';
+import { everyShellMethod } from './everyShellMethod';
 
 const APP = 'app://coalition';
 const PAGE = 'app://coalition/index.html';
@@ -9,7 +10,7 @@ function deps(overrides: Partial<DispatchDeps> = {}) {
   const host = { call: vi.fn((method: string): Promise<RpcResult> => Promise.resolve({ ok: true, value: `host:${method}` })) };
   const saveAs = vi.fn((_input: unknown): Promise<RpcResult> => Promise.resolve({ ok: true, value: { saved: false, fileName: null } }));
   const unused = vi.fn((_input: unknown): Promise<RpcResult> => Promise.resolve({ ok: true, value: null }));
-  const shell: DispatchDeps['shell'] = { 'file.saveAs': saveAs, 'backups.chooseFolder': unused, 'backups.exportEncrypted': unused, 'backups.importEncrypted': unused };
+  const shell: DispatchDeps['shell'] = { ...everyShellMethod(unused), 'file.saveAs': saveAs };
   const all: DispatchDeps = { allowedOrigins: [APP], host, shell, ...overrides };
   return { all, host, saveAs };
 }

@@ -3,6 +3,7 @@ import { IPC, type RpcResult } from '@shared/rpc';
 import { APP_ORIGIN } from '../../../electron/main/protocol/appUrl';
 import { isTrustedSender } from '../../../electron/main/security/sender';
 import { REFUSED_MESSAGE, type DispatchDeps } from '../../../electron/main/rpc/dispatch';
+import { everyShellMethod } from './everyShellMethod';
 
 // Security regression checks at the Electron boundary, with 'electron' replaced by recording
 // fakes: the real `coalition:call` handler (electron/main/rpc/ipc.ts) against forged senders,
@@ -73,7 +74,7 @@ describe('the coalition:call IPC handler (electron/main/rpc/ipc.ts)', () => {
     const deps: DispatchDeps = {
       allowedOrigins: [APP_ORIGIN],
       host,
-      shell: { 'file.saveAs': shellMethod, 'backups.chooseFolder': shellMethod, 'backups.exportEncrypted': shellMethod, 'backups.importEncrypted': shellMethod },
+      shell: everyShellMethod((_m, input) => shellMethod(input)),
     };
     registerRpcHandler(deps);
     const registered = handlers.get(IPC.call);

@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import { FONTS, regularFontPath, registerFonts } from './fonts';
 import { openLogo, stampPages } from './pageFrame';
 import { drawTable, type TableSpec } from './table';
-import { COLOR, KEEP_WITH_HEADING, MARGIN, SIZE, printable, textFeatures, type PageSize } from './theme';
+import type { PageSize } from '@shared/pdf';
+import { COLOR, KEEP_WITH_HEADING, MARGIN, SIZE, printable, textFeatures } from './theme';
 
 export interface PdfOptions {
   /** The document's title: in the page header, the PDF's properties, and at the top of page 1. */

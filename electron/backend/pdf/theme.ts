@@ -1,7 +1,3 @@
-/** Paper sizes the documents offer: A4 for most of the world, Letter for North America. */
-export const PAGE_SIZES = ['A4', 'LETTER'] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-
 /**
  * The page's layout in points (1/72 inch). The header and the footer live in the top and bottom
  * margins, so body text never runs into them.

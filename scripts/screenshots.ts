@@ -64,6 +64,18 @@ try {
   await page.getByRole('table', { name: 'Issue areas' }).getByRole('link').first().waitFor();
   await shot(page, 'directory-lists');
 
+  // Structure (issue 4): the steering committee today, a working group's page, the applications.
+  await areas.getByRole('link', { name: 'Structure', exact: true }).click();
+  await page.getByRole('table', { name: 'Steering committee' }).getByRole('row').nth(1).waitFor();
+  await shot(page, 'structure-committee');
+  await page.getByRole('link', { name: 'Working groups' }).click();
+  await page.getByRole('link', { name: 'Housing justice' }).click();
+  await page.getByRole('table', { name: 'Members' }).getByRole('row').nth(1).waitFor();
+  await shot(page, 'structure-working-group');
+  await page.getByRole('link', { name: 'Applications' }).click();
+  await page.getByRole('table', { name: 'Applications' }).getByRole('row').nth(1).waitFor();
+  await shot(page, 'structure-applications');
+
   // The import mapper: a partner list as a coordinator might get it, with two rows the dry run
   // flags. A tall window, so the whole screen (file, mapping, dry run) is in one picture.
   await page.setViewportSize({ width: 1360, height: 1780 });

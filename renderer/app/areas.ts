@@ -57,7 +57,7 @@ export const AREAS: readonly Area[] = [
     label: 'Structure',
     icon: IconHierarchy2,
     section: 'Coalition',
-    built: false,
+    built: true,
     summary: 'How the coalition governs itself and who has a seat at the table.',
     plans: [
       'Steering committee seats, sector seats, terms and holders',

@@ -16,6 +16,13 @@ import { ImportPage } from '../features/directory/import/ImportPage';
 import { OrganizationPage } from '../features/directory/organizations/OrganizationPage';
 import { PersonPage } from '../features/directory/people/PersonPage';
 import { RepresentationPage } from '../features/directory/representation/RepresentationPage';
+import { ApplicationsPage } from '../features/structure/applications/ApplicationsPage';
+import { CommitteePage } from '../features/structure/committee/CommitteePage';
+import { SeatPage } from '../features/structure/committee/SeatPage';
+import { EndorsementsPage } from '../features/structure/endorsements/EndorsementsPage';
+import { WorkingGroupPage } from '../features/structure/groups/WorkingGroupPage';
+import { WorkingGroupsPage } from '../features/structure/groups/WorkingGroupsPage';
+import { RolesPage } from '../features/structure/roles/RolesPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -48,6 +55,18 @@ export const routes: RouteObject[] = [
           { path: 'fields', element: <CustomFieldsPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people/:id', element: <PersonPage /> },
+        ],
+      },
+      {
+        path: 'structure',
+        children: [
+          { index: true, element: <CommitteePage /> },
+          { path: 'seats/:id', element: <SeatPage /> },
+          { path: 'groups', element: <WorkingGroupsPage /> },
+          { path: 'groups/:id', element: <WorkingGroupPage /> },
+          { path: 'applications', element: <ApplicationsPage /> },
+          { path: 'endorsements', element: <EndorsementsPage /> },
+          { path: 'roles', element: <RolesPage /> },
         ],
       },
       { path: 'backups', element: <BackupsPage /> },

@@ -64,7 +64,7 @@ const share = (label: string) =>
 export const decisionRulesInput = z.strictObject({
   /** Share of the steering seats that must be present for a quorum. */
   quorumShare: share('Quorum'),
-  /** A motion passes when the votes for are more than this share of the votes cast. */
+  /** A motion passes with at least this share of the votes cast (and more for than against; abstentions are not cast). */
   ordinaryMajority: share('Ordinary majority'),
   /** The same, for changes to the charter. */
   charterMajority: share('Charter majority'),

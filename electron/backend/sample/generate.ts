@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { Backend } from '../backend';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { seededRandom, type Random } from './random';
+import { writeStructure } from './structure';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
 // what a coordinator could have typed (the directory's bulk is loaded directly: see
@@ -23,6 +24,7 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   // workspace); everything above goes through the public methods.
   await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...SAMPLE_DIRECTORY, seed: seed + 1 }));
   await writeDirectoryExtras(call);
+  await writeStructure(call);
 }
 
 /** What a coordinator adds by hand: representation targets, and one partner entered twice. */

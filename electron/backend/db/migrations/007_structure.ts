@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey().check(sql`id = 'rules'`))
     // Share of the steering seats that must be present (0–1].
     .addColumn('quorum_share', 'real', (c) => c.notNull().defaultTo(0.5).check(sql`quorum_share > 0 and quorum_share <= 1`))
-    // A motion passes when the votes for are more than this share of the votes cast.
+    // A motion passes with at least this share of the votes cast and more for than against (meetings/votes.ts).
     .addColumn('ordinary_majority', 'real', (c) => c.notNull().defaultTo(0.5).check(sql`ordinary_majority > 0 and ordinary_majority <= 1`))
     .addColumn('charter_majority', 'real', (c) => c.notNull().defaultTo(2 / 3).check(sql`charter_majority > 0 and charter_majority <= 1`))
     .addColumn('updated_at', 'text', (c) => c.notNull())

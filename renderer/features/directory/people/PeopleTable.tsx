@@ -12,6 +12,7 @@ import { CustomFilterInputs } from '../customFields/CustomFilterInputs';
 import { EntityPicker } from '../EntityPicker';
 import { organizationHref, personHref } from '../reads';
 import { BulkBar } from '../table/BulkBar';
+import { AddToWorkingGroup } from '../../structure/groups/AddToWorkingGroup';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
 import type { TableColumn } from '../table/DataTable';
 
@@ -115,9 +116,13 @@ function NoPeople({ onCreate }: { onCreate: () => void }) {
   );
 }
 
-/** Selected people can be exported (people have no bulk changes yet). */
+/** Selected people can be added to a working group or exported. */
 function PersonBulkBar({ selected, onDone }: { selected: ReadonlySet<string>; onDone: () => void }) {
-  return <BulkBar entity="person" selected={selected} onDone={onDone} />;
+  return (
+    <BulkBar entity="person" selected={selected} onDone={onDone}>
+      <AddToWorkingGroup selected={selected} onDone={onDone} />
+    </BulkBar>
+  );
 }
 
 function personTableConfig(onCreate: () => void): DirectoryTableConfig<PersonRow, PersonFilters, PersonSort> {

@@ -1,6 +1,6 @@
 import { Box, Group, Kbd, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconBookmark, IconDatabase, IconHistory, IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { IconBookmark, IconDatabase, IconHistory, IconHome, IconSearch, IconShieldCheck } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Profile } from '@shared/profile/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
@@ -47,6 +47,15 @@ export function Sidebar({ profile, workspace }: { profile: Profile; workspace: W
       </Box>
 
       <ScrollArea style={{ flexGrow: 1 }} px="sm" component="nav" aria-label="Areas">
+        <NavLink
+          component={RouterNavLink}
+          to="/"
+          label="Home"
+          active={pathname === '/'}
+          leftSection={<IconHome size={18} stroke={1.6} aria-hidden />}
+          className="sidebar-link"
+          mt="xs"
+        />
         {SECTIONS.map((section) => (
           <Box key={section} mt="sm" mb={4}>
             <Text size="xs" c="dimmed" fw={600} px="sm" mb={4} aria-hidden>

@@ -71,7 +71,7 @@ export const AREAS: readonly Area[] = [
     label: 'Meetings',
     icon: IconCalendarEvent,
     section: 'Action',
-    built: false,
+    built: true,
     summary: 'Planning and recording every coalition meeting, from steering committee to town hall.',
     plans: [
       'Calendar views, agendas, invitations and RSVPs, attendance',

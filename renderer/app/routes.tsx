@@ -1,4 +1,4 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { CharterLayout } from '../features/charter/CharterLayout';
 import { CharterDraftPage } from '../features/charter/draft/CharterDraftPage';
@@ -8,6 +8,10 @@ import { VersionsPage } from '../features/charter/versions/VersionsPage';
 import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
 import { HistoryPage } from '../features/history/HistoryPage';
+import { HomePage } from '../features/home/HomePage';
+import { ActionItemsPage } from '../features/meetings/ActionItemsPage';
+import { CalendarPage } from '../features/meetings/CalendarPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CustomFieldsPage } from '../features/directory/customFields/CustomFieldsPage';
 import { DuplicatesPage } from '../features/directory/duplicates/DuplicatesPage';
@@ -32,7 +36,7 @@ export const routes: RouteObject[] = [
     element: <WorkspaceGate />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/charter" replace /> },
+      { index: true, element: <HomePage /> },
       {
         path: 'charter',
         element: <CharterLayout />,
@@ -55,6 +59,14 @@ export const routes: RouteObject[] = [
           { path: 'fields', element: <CustomFieldsPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'people/:id', element: <PersonPage /> },
+        ],
+      },
+      {
+        path: 'meetings',
+        children: [
+          { index: true, element: <CalendarPage /> },
+          { path: 'action-items', element: <ActionItemsPage /> },
+          { path: ':id', element: <MeetingPage /> },
         ],
       },
       {

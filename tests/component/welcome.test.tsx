@@ -14,9 +14,9 @@ test('first run: the welcome screen creates the coalition profile in the workspa
   await user.type(screen.getByLabelText('Founding date'), '2019-04-02');
   await user.click(screen.getByRole('button', { name: 'Create coalition' }));
 
-  // The app opens on the charter, with the coalition's name in the sidebar.
-  expect(await screen.findByLabelText('Mission')).toBeInTheDocument();
-  expect(screen.getByRole('heading', { name: 'Charter' })).toBeInTheDocument();
+  // The app opens on Home, with the coalition's name in the sidebar.
+  expect(await screen.findByRole('heading', { name: 'Home' })).toBeInTheDocument();
+  expect(await screen.findByText('No meetings in the next 24 hours.', { exact: false })).toBeInTheDocument();
   expect(screen.getAllByText('Harbor City Care Coalition').length).toBeGreaterThan(0);
   expect(await ok(bridge, 'profile.get', {})).toMatchObject({
     name: 'Harbor City Care Coalition',
@@ -55,7 +55,8 @@ test('exploring the sample shows a banner, and "Start your own coalition" goes b
   await user.click(await screen.findByRole('button', { name: 'Explore sample coalition' }));
   expect(await screen.findByText('You are exploring the sample coalition')).toBeInTheDocument();
   expect(events).toContainEqual({ type: 'workspace-changed', fileName: 'sample-coalition.coalition' });
-  // The sample's own charter, read from its workspace file.
+  // The sample's own charter, read from its workspace file (the app opens on Home).
+  await user.click((await screen.findAllByRole('link', { name: 'Charter' }))[0]!);
   await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Mission').value).toMatch(/We unite nonprofits/));
   expect(screen.getByText('sample-coalition.coalition')).toBeInTheDocument();
 

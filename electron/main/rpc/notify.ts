@@ -1,7 +1,7 @@
 import type { Output } from '@shared/contract';
-import { notificationsContract } from '@shared/notifications/contract';
+import { notificationsContract } from '../../../shared/notifications/contract';
 import type { RpcResult } from '@shared/rpc';
-import { validationError } from '@shared/validation';
+import { validationError } from '../../../shared/validation';
 
 // notifications.show, answered by the shell. Pure apart from the injected notifier, so it is
 // unit-tested with a fake; index wiring uses Electron's Notification and focuses the window on click.

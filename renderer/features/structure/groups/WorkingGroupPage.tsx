@@ -181,7 +181,7 @@ function MembersTable({ members, onEdit }: { members: GroupMember[]; onEdit: (me
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm">
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {formatDate(m.joinedOn)}
                 {m.leftOn ? ` – ${formatDate(m.leftOn)}` : ''}
               </Text>

@@ -98,3 +98,18 @@ test('an action item without an owner is refused with a clear message', async ()
   expect(await within(dialog).findByText('Choose who owns this action item: every action item needs an owner.')).toBeInTheDocument();
   expect((await ok(bridge, 'actionItems.list', { meetingId: meeting.id })).total).toBe(0);
 });
+
+test('deleting a person says how many meetings and action items refer to them', async () => {
+  const { bridge } = await startWithCoalition();
+  const { meeting, ana } = await meetingWithAgenda(bridge);
+  await ok(bridge, 'actionItems.save', { meetingId: meeting.id, description: 'Book the hall', ownerPersonId: ana, dueOn: null, status: 'open' });
+  const { user } = renderApp(`/directory/people/${ana}`);
+
+  await user.click(await screen.findByRole('button', { name: 'Delete person' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Delete Ana Soto?' });
+  expect(
+    await within(dialog).findByText(
+      'They are referenced by 1 meeting and 1 action item: their invitations are removed, they are no longer organizer or presenter, and their action items stay without an owner until reassigned.',
+    ),
+  ).toBeInTheDocument();
+});

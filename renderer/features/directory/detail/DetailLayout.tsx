@@ -18,13 +18,15 @@ export function BackLink({ to, label }: { to: string; label: string }) {
   );
 }
 
-export function DetailActions({ what, name, onEdit, onDelete, deleting, consequence }: {
+export function DetailActions({ what, name, onEdit, onDelete, deleting, consequence, references }: {
   what: 'organization' | 'person';
   name: string;
   onEdit: () => void;
   onDelete: () => void;
   deleting: boolean;
   consequence: string;
+  /** What else refers to the record (meetings, action items), read when the dialog opens. */
+  references?: ReactNode;
 }) {
   return (
     <>
@@ -40,7 +42,12 @@ export function DetailActions({ what, name, onEdit, onDelete, deleting, conseque
         onClick={() =>
           modals.openConfirmModal({
             title: `Delete ${name}?`,
-            children: <Text size="sm">{consequence} This cannot be undone from this screen.</Text>,
+            children: (
+              <>
+                <Text size="sm">{consequence} This cannot be undone from this screen.</Text>
+                {references}
+              </>
+            ),
             labels: { confirm: `Delete ${what}`, cancel: 'Keep it' },
             confirmProps: { color: 'red' },
             onConfirm: onDelete,

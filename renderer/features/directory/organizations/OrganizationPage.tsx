@@ -19,6 +19,7 @@ import { HistoryList } from '../detail/HistoryList';
 import { Relationships } from '../detail/Relationships';
 import { Timeline, type Subject } from '../detail/Timeline';
 import { labelOf, typeLabel } from '../labels';
+import { MeetingReferences } from '../../meetings/MeetingReferences';
 import { DIRECTORY_READS } from '../reads';
 import { OrganizationFormModal } from './OrganizationForm';
 
@@ -79,6 +80,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
           onEdit={edit.open}
           deleting={remove.isPending}
           consequence="Its affiliations, relationships and places in interactions are removed with it."
+          references={<MeetingReferences organizationId={org.id} />}
           onDelete={() =>
             remove.mutate(
               { id: org.id },

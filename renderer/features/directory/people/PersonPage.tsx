@@ -18,6 +18,8 @@ import { FieldList } from '../detail/FieldList';
 import { HistoryList } from '../detail/HistoryList';
 import { Relationships } from '../detail/Relationships';
 import { Timeline, type Subject } from '../detail/Timeline';
+import { MeetingReferences } from '../../meetings/MeetingReferences';
+import { MEETING_READS } from '../../meetings/reads';
 import { DIRECTORY_READS, organizationHref } from '../reads';
 import { PersonFormModal } from './PersonForm';
 
@@ -51,7 +53,8 @@ function ConsentBadge({ mayContact }: { mayContact: boolean | null }) {
 function PersonView({ person }: { person: PersonDetail }) {
   const navigate = useNavigate();
   const [editing, edit] = useDisclosure(false);
-  const remove = useRpcMutation('people.delete', { invalidates: DIRECTORY_READS });
+  // The person's invitations and action items change with them.
+  const remove = useRpcMutation('people.delete', { invalidates: [...DIRECTORY_READS, ...MEETING_READS] });
   const subject: Subject = { entity: 'person', id: person.id, name: person.name };
   const primary = person.affiliations.find((a) => a.primary) ?? person.affiliations[0];
   const consent = person.consent;
@@ -91,6 +94,7 @@ function PersonView({ person }: { person: PersonDetail }) {
           onEdit={edit.open}
           deleting={remove.isPending}
           consequence="Their affiliations, relationships and places in interactions are removed with them."
+          references={<MeetingReferences personId={person.id} />}
           onDelete={() =>
             remove.mutate(
               { id: person.id },

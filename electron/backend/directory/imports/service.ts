@@ -294,17 +294,27 @@ function matchKeys(entity: ImportEntity, record: { name?: string | undefined; em
   return keys;
 }
 
+/**
+ * The duplicate index: match key → the record it names, as a number (a string per key would
+ * cost several times as much at a million rows): n ≥ 0 is the workspace's record `ids[n]`, n < 0
+ * the record the file's rows made -n-th.
+ */
+interface KeyIndex {
+  keys: Map<string, number>;
+  ids: string[];
+}
+
 /** The match keys of every record in the workspace, oldest record first (it wins a shared key). */
-async function existingKeys(ctx: Db, entity: ImportEntity): Promise<Map<string, string>> {
-  const index = new Map<string, string>();
+async function existingKeys(ctx: Db, entity: ImportEntity): Promise<KeyIndex> {
+  const keys = new Map<string, number>();
   const { rows } =
     entity === 'organization'
       ? await sql<{ id: string; name: string; email: string; website: string }>`select id, name, email, website from organizations order by created_at, rowid`.execute(ctx.db)
       : await sql<{ id: string; name: string; email: string }>`select id, name, email from people order by created_at, rowid`.execute(ctx.db);
-  for (const record of rows) {
-    for (const key of matchKeys(entity, record)) if (!index.has(key)) index.set(key, record.id);
-  }
-  return index;
+  rows.forEach((record, n) => {
+    for (const key of matchKeys(entity, record)) if (!keys.has(key)) keys.set(key, n);
+  });
+  return { keys, ids: rows.map((record) => record.id) };
 }
 
 /** Organization name key → id (the oldest with that name), for the people's organization column. */
@@ -345,7 +355,7 @@ function personFromRow(row: PeopleTable): PersonInput {
  * A record some row fills again has, from its first row, one of these (every later row reaches it
  * through a key it shares with an earlier one), so it is kept in memory until the end.
  */
-async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (row: TableRow) => ConvertedRow, index: ReadonlyMap<string, string>): Promise<Set<string>> {
+async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (row: TableRow) => ConvertedRow, index: KeyIndex): Promise<Set<string>> {
   const seen = new Map<string, number>();
   const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
   for await (const batch of convertedRows(file, convert)) {
@@ -353,8 +363,8 @@ async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (ro
       if (!patch) continue;
       const keys = matchKeys(entity, patch);
       for (const key of keys) count(key);
-      const existing = keys.map((key) => index.get(key)).find((id) => id !== undefined);
-      if (existing !== undefined) count(`id:${existing}`);
+      const existing = keys.map((key) => index.keys.get(key)).find((n) => n !== undefined);
+      if (existing !== undefined) count(`#${existing}`);
     }
   }
   const shared = new Set<string>();
@@ -374,13 +384,14 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
   const apply = (base: OrganizationInput | PersonInput, patch: OrganizationPatch | PersonPatch) =>
     entity === 'organization' ? applyOrganizationPatch(base as OrganizationInput, patch) : applyPersonPatch(base as PersonInput, patch);
 
-  // Keys of the workspace's records (unless every row creates), and of the rows planned so far, to a record id.
-  const index = strategy === 'create' ? new Map<string, string>() : await existingKeys(ctx, entity);
+  // Keys of the workspace's records (unless every row creates), and of the rows planned so far.
+  const index: KeyIndex = strategy === 'create' ? { keys: new Map(), ids: [] } : await existingKeys(ctx, entity);
+  let made = 0;
   const organizations = entity === 'person' && columnOf.has('organization') ? await organizationsByName(ctx) : new Map<string, string>();
   const shared = strategy === 'update' ? await sharedKeys(file, entity, convert, index) : new Set<string>();
-  // The records in memory: those the current batch fills, and (update) those later rows may fill again.
-  const live = new Map<string, AnyTarget>();
-  const kept = new Map<string, AnyTarget>();
+  // The records in memory, by their number in the index: those the current batch fills, and (update) those later rows may fill again.
+  const live = new Map<number, AnyTarget>();
+  const kept = new Map<number, AnyTarget>();
 
   const problems: RowProblem[] = [];
   let problemCount = 0;
@@ -400,13 +411,13 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
       for (const { patch } of batch) {
         if (!patch) continue;
         for (const key of matchKeys(entity, patch)) {
-          const hit = index.get(key);
-          if (hit !== undefined && !live.has(hit)) ids.add(hit);
+          const hit = index.keys.get(key);
+          if (hit !== undefined && hit >= 0 && !live.has(hit)) ids.add(index.ids[hit] as string);
         }
       }
       existingRows = await readRows(ctx, entity === 'organization' ? 'organizations' : 'people', [...ids]);
     }
-    const touched = new Map<string, AnyTarget>();
+    const touched = new Map<number, AnyTarget>();
 
     for (const { row, patch, custom, problems: cellProblems } of batch) {
       if (!patch) {
@@ -414,21 +425,20 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         continue;
       }
       let target: AnyTarget | undefined;
-      let found = false;
+      let code: number | undefined;
       const keys = strategy === 'create' ? [] : matchKeys(entity, patch);
       for (const key of keys) {
-        const hit = index.get(key);
-        if (hit === undefined) continue;
-        found = true;
-        target = live.get(hit);
-        const existing = existingRows.get(hit);
+        code = index.keys.get(key);
+        if (code === undefined) continue;
+        target = live.get(code);
+        const existing = code >= 0 ? existingRows.get(index.ids[code] as string) : undefined;
         if (!target && strategy === 'update' && existing) {
           const input = entity === 'organization' ? organizationFromRow(existing as OrganizationsTable) : personFromRow(existing as PeopleTable);
-          target = { id: hit, existing, input, organizationId: null };
+          target = { id: existing.id, existing, input, organizationId: null };
         }
         break;
       }
-      if (found && strategy === 'skip') {
+      if (code !== undefined && strategy === 'skip') {
         counts.skipped += 1;
         continue;
       }
@@ -456,32 +466,30 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         continue;
       }
       const isNew = !target;
-      if (target) {
+      if (target && code !== undefined) {
         target.input = checked.data;
         if (organizationId) target.organizationId = organizationId;
         if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
         counts.updated += 1;
       } else {
         target = { id: randomUUID(), existing: null, input: checked.data, organizationId, ...(custom ? { custom: new Map(custom) } : {}) };
+        code = -++made;
         counts.created += 1;
       }
-      if (!live.has(target.id)) {
-        live.set(target.id, target);
-        if (keys.some((key) => shared.has(key)) || shared.has(`id:${target.id}`)) kept.set(target.id, target);
+      if (!live.has(code)) {
+        live.set(code, target);
+        if (keys.some((key) => shared.has(key)) || shared.has(`#${code}`)) kept.set(code, target);
       }
-      if (!kept.has(target.id)) touched.set(target.id, target);
+      if (!kept.has(code)) touched.set(code, target);
       if (strategy !== 'create') {
-        // A new record answers to the row's own keys (the schema only trims, which the keys ignore).
-        for (const key of isNew ? keys : matchKeys(entity, checked.data)) {
-          const hit = index.get(key);
-          // The record this row made or changed now answers to its keys, unless another one already does.
-          if (hit === undefined) index.set(key, target.id);
-        }
+        // A new record answers to the row's own keys (the schema only trims, which the keys ignore);
+        // the record this row made or changed answers to its keys unless another one already does.
+        for (const key of isNew ? keys : matchKeys(entity, checked.data)) if (!index.keys.has(key)) index.keys.set(key, code);
       }
     }
 
     // The batch's records no later row fills: written (by the import) and forgotten.
-    for (const id of touched.keys()) live.delete(id);
+    for (const n of touched.keys()) live.delete(n);
     if (touched.size > 0) await steps.write?.([...touched.values()]);
     rows += batch.length;
     steps.progress?.(rows);

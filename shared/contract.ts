@@ -11,6 +11,7 @@ import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
 import { notificationsContract } from './notifications/contract';
 import { meetingsContract } from './meetings/contract';
+import { meetingDocumentsContract } from './meetings/documents';
 import { profileContract } from './profile/contract';
 import { structureContract } from './structure/contract';
 import { workspaceContract } from './workspace/contract';
@@ -32,6 +33,7 @@ export const contract = {
   ...structureContract,
   ...historyContract,
   ...meetingsContract,
+  ...meetingDocumentsContract,
   ...filesContract,
   ...notificationsContract,
   ...backupsContract,

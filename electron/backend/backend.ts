@@ -16,6 +16,7 @@ import { discardWorkspaceImportFiles, sweepImportFiles } from './directory/impor
 import { describeBatch } from './history/describe';
 import { historyHandlers } from './history/handlers';
 import { meetingHandlers } from './meetings/handlers';
+import { meetingDocumentHandlers } from './meetings/documents/handlers';
 import { profileHandlers } from './profile/handlers';
 import { structureHandlers } from './structure/handlers';
 
@@ -27,6 +28,7 @@ const handlers: Handlers<BackendMethod> = {
   ...historyHandlers,
   ...structureHandlers,
   ...meetingHandlers,
+  ...meetingDocumentHandlers,
 };
 
 /**

@@ -9,8 +9,8 @@ import { MEETING_TYPE_VALUES, meetingsContract, timeZone } from './contract';
 
 /** The most events one calendar file may hold, out or in (a calendar read's limit too). */
 export const MAX_ICS_EVENTS = 2000;
-/** The largest calendar file read (characters): a year of a busy calendar is well under 5 MB. */
-export const MAX_ICS_CHARS = 10 * 1024 * 1024;
+/** The largest calendar file read (characters): a year of a busy coalition's calendar is a few hundred KB. */
+export const MAX_ICS_CHARS = 4 * 1024 * 1024;
 
 const savableFile = z.object({
   fileName: z.string(),

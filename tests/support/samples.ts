@@ -55,6 +55,24 @@ export const SEED_IDS = {
 export const SEED_IMPORT_CSV =
   'Organization name,Sector,Stage,City,Tags\r\nRiverside Tenants Union,Community & grassroots,Engaged,Riverside,tenants; housing\r\nEastside Community Health Center,Nonprofit,Member,São Paulo,clinic\r\n';
 
+/** A calendar invitation as another app would send it (the input of meetings.importIcs). */
+export const SEED_ICS = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Example//Calendar//EN',
+  'BEGIN:VEVENT',
+  'UID:town-hall-2026@example.org',
+  'DTSTAMP:20260401T120000Z',
+  'DTSTART;TZID=America/New_York:20260610T180000',
+  'DTEND;TZID=America/New_York:20260610T200000',
+  'SUMMARY:Housing town hall',
+  'CATEGORIES:Town hall',
+  'LOCATION:Eastside Library',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
 /** Placeholder id → the real id of the record created for it in one seeded workspace. */
 export type SeededIds = ReadonlyMap<string, string>;
 
@@ -286,6 +304,9 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   'actionItems.save': { id: SEED_IDS.actionItem, meetingId: SEED_IDS.meeting, description: 'Send the minutes to members', ownerPersonId: SEED_IDS.otherPerson, dueOn: '2026-05-11', status: 'in_progress' },
   'actionItems.setStatus': { id: SEED_IDS.actionItem, status: 'done' },
   'actionItems.delete': { id: SEED_IDS.actionItem },
+  'meetings.exportIcs': { meetingId: SEED_IDS.meeting },
+  'meetings.importIcs': { content: SEED_ICS, defaultTimeZone: 'America/New_York', create: true },
+  'meetings.summaryPdf': { meetingId: SEED_IDS.meeting, pageSize: 'LETTER' },
 };
 
 /** VALID_INPUTS[method] with the placeholder ids (values, and keys such as custom field ids) replaced by the seeded workspace's real ids. */

@@ -37,6 +37,7 @@ export class PdfBuilder {
   readonly #createdAt: Date;
   readonly #chunks: Buffer[] = [];
   readonly #done: Promise<Buffer>;
+  #finalPages: number | null = null;
 
   constructor(options: PdfOptions) {
     this.#options = options;
@@ -74,13 +75,13 @@ export class PdfBuilder {
   /** A section heading (1) or a sub-heading (2); starts a new page rather than ending one alone. */
   heading(text: string, level: 1 | 2 = 1): this {
     this.ensureSpace(KEEP_WITH_HEADING);
-    this.doc.moveDown(level === 1 ? 0.5 : 0.3);
+    this.doc.moveDown(level === 1 ? 0.4 : 0.25);
     this.doc
       .font(FONTS.bold)
       .fontSize(level === 1 ? SIZE.h1 : SIZE.h2)
       .fillColor(level === 1 ? COLOR.accent : COLOR.text)
       .text(...this.#run(text));
-    this.doc.moveDown(0.25);
+    this.doc.moveDown(0.2);
     return this.#reset();
   }
 
@@ -97,7 +98,7 @@ export class PdfBuilder {
   /** Label/value rows ("Date", "Location"…): labels bold in a narrow column, values wrapped beside them. */
   labelValues(rows: readonly (readonly [string, string])[]): this {
     if (rows.length === 0) return this;
-    drawTable(this.doc, { columns: [{ header: '', width: 1 }, { header: '', width: 3.2 }], rows }, 'plain');
+    drawTable(this.doc, { columns: [{ header: '', width: 1.1 }, { header: '', width: 3.4 }], rows }, 'plain');
     this.doc.moveDown(0.4);
     return this.#reset();
   }
@@ -109,7 +110,7 @@ export class PdfBuilder {
   table(spec: TableSpec & { empty: string }): this {
     if (spec.rows.length === 0) return this.paragraph(spec.empty, { tone: 'muted', italic: true });
     drawTable(this.doc, spec, 'grid');
-    this.doc.moveDown(0.6);
+    this.doc.moveDown(0.5);
     return this.#reset();
   }
 
@@ -126,6 +127,11 @@ export class PdfBuilder {
     return this;
   }
 
+  /** How many pages the document has (pdfkit forgets them once the document is ended). */
+  get pageCount(): number {
+    return this.#finalPages ?? this.doc.bufferedPageRange().count;
+  }
+
   /** Stamps the header and footer on every page and returns the finished PDF. */
   async finish(): Promise<Buffer> {
     stampPages(this.doc, {
@@ -134,6 +140,7 @@ export class PdfBuilder {
       footerNote: `Prepared ${localDate(this.#createdAt)} with Coalition Desk`,
       logo: openLogo(this.doc, this.#options.logo ?? null),
     });
+    this.#finalPages = this.doc.bufferedPageRange().count;
     this.doc.end();
     return this.#done;
   }

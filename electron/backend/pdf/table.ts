@@ -16,7 +16,9 @@ export interface TableSpec {
 /** `grid`: a header row (repeated on every page the table reaches) and a rule under each row. `plain`: no header, no rules, the first column bold (label/value rows). */
 export type TableLook = 'grid' | 'plain';
 
-const PADDING = { top: 3.5, right: 5, bottom: 3.5, left: 5 };
+const GRID_PADDING = { top: 3, right: 5, bottom: 3, left: 5 };
+/** Label/value rows sit closer together: no rules between them to separate them. */
+const PLAIN_PADDING = { top: 1.5, right: 5, bottom: 1.5, left: 5 };
 /** Kept free under the last row of a page, so our page break always comes before pdfkit's own (which would not repeat the header). */
 const BREAK_SLACK = 1;
 
@@ -26,6 +28,7 @@ const BREAK_SLACK = 1;
  * header row. A single row taller than a whole page is cut by pdfkit with an ellipsis.
  */
 export function drawTable(doc: PDFKit.PDFDocument, spec: TableSpec, look: TableLook = 'grid'): void {
+  const PADDING = look === 'grid' ? GRID_PADDING : PLAIN_PADDING;
   const left = doc.page.margins.left;
   const available = doc.page.width - left - doc.page.margins.right;
   const weights = spec.columns.map((c) => c.width ?? 1);

@@ -2,11 +2,11 @@
  * The page's layout in points (1/72 inch). The header and the footer live in the top and bottom
  * margins, so body text never runs into them.
  */
-export const MARGIN = { top: 78, bottom: 64, left: 54, right: 54 } as const;
-export const HEADER_Y = 32;
-export const FOOTER_GAP = 22;
+export const MARGIN = { top: 74, bottom: 58, left: 54, right: 54 } as const;
+export const HEADER_Y = 30;
+export const FOOTER_GAP = 20;
 
-export const SIZE = { title: 18, h1: 14, h2: 11.5, body: 10, small: 8.5, table: 9 } as const;
+export const SIZE = { title: 17, h1: 13, h2: 11, body: 9.5, small: 8, table: 8.75 } as const;
 
 export const COLOR = {
   text: '#1f2328',

@@ -157,7 +157,7 @@ describe('PDF kit', () => {
     mkdirSync(join(resources, 'fonts'));
     for (const file of readdirSync(join(root, 'resources', 'fonts'))) copyFileSync(join(root, 'resources', 'fonts', file), join(resources, 'fonts', file));
     expect(findFontsDir(join(resources, 'app.asar', 'out', 'main', 'chunks'))).toBe(join(resources, 'fonts'));
-    expect(readdirSync(join(resources, 'fonts')).sort()).toEqual(['NotoSans-Bold.ttf', 'NotoSans-BoldItalic.ttf', 'NotoSans-Italic.ttf', 'NotoSans-Regular.ttf', 'OFL.txt']);
+    expect(readdirSync(join(resources, 'fonts')).sort()).toEqual(['NotoSans-Bold.ttf', 'NotoSans-BoldItalic.ttf', 'NotoSans-Italic.ttf', 'NotoSans-Regular.ttf', 'OFL.txt', 'README.md']);
 
     const empty = join(useTempDir('no-fonts-'), 'app', 'out', 'main');
     mkdirSync(empty, { recursive: true });

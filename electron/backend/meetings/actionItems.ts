@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
-import { OPEN_ACTION_STATUSES, type ActionItem, type ActionItemInput, type ActionStatus } from '@shared/meetings/contract';
+import { type ActionItem, type ActionItemInput, type ActionStatus } from '@shared/meetings/contract';
 import type { ActionItemsTable } from '../db/schema';
 import type { CallContext } from '../rpc/handlers';
 import { requireMeetingRow, requirePeople, type Db } from './common';
@@ -15,18 +15,25 @@ export interface ActionItemFilters {
   overdueOn?: string | undefined;
 }
 
+/** The open statuses as literal SQL: the partial index action_items_open_due applies only to this exact condition. */
+const OPEN = sql<boolean>`a.status in ('open', 'in_progress')`;
+
 function filtered(ctx: Db, filters: ActionItemFilters) {
-  let query = ctx.db.selectFrom('action_items as a').leftJoin('meetings as m', 'm.id', 'a.meeting_id');
+  let query = ctx.db.selectFrom('action_items as a');
   if (filters.ownerPersonId) query = query.where('a.owner_person_id', '=', filters.ownerPersonId);
   if (filters.meetingId) query = query.where('a.meeting_id', '=', filters.meetingId);
-  if (filters.workingGroupId) query = query.where('m.working_group_id', '=', filters.workingGroupId);
-  if (filters.openOnly || filters.overdueOn) query = query.where('a.status', 'in', OPEN_ACTION_STATUSES);
+  if (filters.workingGroupId) {
+    const groupId = filters.workingGroupId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('meetings as g').select('g.id').whereRef('g.id', '=', 'a.meeting_id').where('g.working_group_id', '=', groupId)));
+  }
+  if (filters.openOnly || filters.overdueOn) query = query.where(OPEN);
   if (filters.overdueOn) query = query.where('a.due_on', '<', filters.overdueOn);
   return query;
 }
 
 function rowsOf(ctx: Db, filters: ActionItemFilters) {
-  return filtered(ctx, filters)
+  const query = filtered(ctx, filters)
+    .leftJoin('meetings as m', 'm.id', 'a.meeting_id')
     .leftJoin('people as p', 'p.id', 'a.owner_person_id')
     .select([
       'a.id',
@@ -39,12 +46,9 @@ function rowsOf(ctx: Db, filters: ActionItemFilters) {
       'a.due_on',
       'a.status',
       'a.done_on',
-    ])
-    // Earliest due first, undated last.
-    .orderBy(sql`a.due_on is null`)
-    .orderBy('a.due_on')
-    .orderBy('a.created_at')
-    .orderBy('a.id');
+    ]);
+  // Earliest due first (overdue items all have a date: read in the open-items index's order), undated last.
+  return filters.overdueOn ? query.orderBy('a.due_on').orderBy('a.id') : query.orderBy(sql`a.due_on is null`).orderBy('a.due_on').orderBy('a.id');
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof rowsOf>['execute']>>[number];

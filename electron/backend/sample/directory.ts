@@ -458,7 +458,7 @@ function generate(sqlite: SqliteDatabase.Database, options: DirectoryOptions): G
  * increasing, so each id index takes its rows in order, as appends: loading is several times
  * faster than with ids in random order.
  */
-function uuidFactory(random: Random): () => string {
+export function uuidFactory(random: Random): () => string {
   const hex = (bits: number) => Math.floor(random.next() * 2 ** bits).toString(16).padStart(bits / 4, '0');
   const prefix = `${hex(32)}-${hex(16)}-4${hex(12)}-${(8 + Math.floor(random.next() * 4)).toString(16)}${hex(12)}`;
   let counter = 0;

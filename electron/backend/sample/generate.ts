@@ -2,6 +2,7 @@ import type { Input, Method, Output } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { Backend } from '../backend';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
+import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { seededRandom, type Random } from './random';
 import { writeStructure } from './structure';
 
@@ -25,6 +26,8 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...SAMPLE_DIRECTORY, seed: seed + 1 }));
   await writeDirectoryExtras(call);
   await writeStructure(call);
+  // Meetings around the directory's fixed "today" (2026-11-01), through the spring: held ones with attendance, upcoming ones invited.
+  await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
 }
 
 /** What a coordinator adds by hand: representation targets, and one partner entered twice. */

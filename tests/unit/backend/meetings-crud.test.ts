@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeLog, fails, issuesOf, ok, snapshot, useBackend } from '../../support/backend';
+import { SAMPLE_SEED } from '../../../electron/backend/host/host';
+import { generateSample } from '../../../electron/backend/sample/generate';
+import { changeLog, fails, issuesOf, ok, snapshot, useBackend, withSqlite } from '../../support/backend';
 import { meetingInput } from '../../support/meetings';
 import { addPerson, countRows } from '../../support/people';
 
@@ -106,5 +108,19 @@ describe('history of meetings', () => {
     ]);
     await ok(backend, 'history.undo', {});
     expect((await ok(backend, 'actionItems.list', { meetingId: id })).rows[0]?.status).toBe('open');
+  });
+});
+
+describe('sample meetings', () => {
+  it('the sample coalition has meetings the contract accepts, with attendance and overdue items', async () => {
+    const { backend, path } = await useBackend();
+    await generateSample(backend, { seed: SAMPLE_SEED });
+    const { meetings } = await ok(backend, 'meetings.range', { from: '2026-06-01T00:00:00Z', to: '2027-02-01T00:00:00Z' });
+    expect(meetings.length).toBeGreaterThan(50);
+    // useBackend checks every output against the contract.
+    for (const m of meetings.slice(0, 10)) await ok(backend, 'meetings.get', { id: m.id });
+    expect(meetings.some((m) => m.type === 'working_group' && m.workingGroupName)).toBe(true);
+    expect((await ok(backend, 'actionItems.list', { overdueOn: '2026-11-01' })).total).toBeGreaterThan(0);
+    expect(withSqlite(path, (db) => db.pragma('foreign_key_check'))).toEqual([]);
   });
 });

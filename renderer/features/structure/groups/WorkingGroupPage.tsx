@@ -14,6 +14,7 @@ import { Page } from '../../../components/Page';
 import { QueryError } from '../../../components/QueryError';
 import { Section } from '../../../components/Section';
 import { EntityPicker } from '../../directory/EntityPicker';
+import { GroupMeetings } from '../../meetings/GroupMeetings';
 import { organizationHref, personHref } from '../../directory/reads';
 import { focusFirstError, onSaveError } from '../formErrors';
 import { STRUCTURE_READS } from '../reads';
@@ -111,12 +112,8 @@ export function WorkingGroupPage() {
           </Section>
         </div>
       </SimpleGrid>
-      {/* Meetings and action items of this group: the Meetings area shows them here. */}
-      <Section title="Meetings and action items" hint="The group’s meetings and the action items that came out of them.">
-        <Text size="sm" c="dimmed">
-          Meetings of this group will be listed here.
-        </Text>
-      </Section>
+      {/* The group's meetings and open action items: the Meetings area's part of this page. */}
+      <GroupMeetings workingGroupId={data.id} />
       <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit “${data.name}”`} size="lg">
         {editing && <WorkingGroupForm group={data} onDone={() => setEditing(false)} />}
       </Modal>

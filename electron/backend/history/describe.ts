@@ -163,7 +163,30 @@ function actionItemDescriber(facts: Facts): Promise<string | null> {
   });
 }
 
+/** "Approved Alder Trust’s membership application" (the organization as it is named now). */
+async function applicationReview(facts: Facts): Promise<string | null> {
+  const id = field(facts.input, 'id');
+  if (typeof id !== 'string') return null;
+  const row = await facts.db
+    .selectFrom('membership_applications as a')
+    .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+    .select(['o.name', 'a.status'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const application = `${row.name}’s membership application`;
+  if (row.status === 'approved') return `Approved ${application}`;
+  return row.status === 'declined' ? `Declined ${application}` : `Put ${application} under review`;
+}
+
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  'structure.applications.review': applicationReview,
+  'structure.workingGroups.addMembers': async (facts) => {
+    const id = field(facts.input, 'workingGroupId');
+    const group = typeof id === 'string' ? await facts.db.selectFrom('working_groups').select('name').where('id', '=', id).executeTakeFirst() : undefined;
+    const n = count(facts, 'working_group_members', 'create');
+    return group ? `Added ${formatCount(n)} ${n === 1 ? 'person' : 'people'} to ${group.name}` : null;
+  },
   'meetings.invite': async (facts) => {
     const n = count(facts, 'meeting_invitees', 'create');
     const title = await meetingTitle(facts);

@@ -23,6 +23,7 @@ describe('working groups', () => {
       added: 2,
       alreadyMembers: 1,
     });
+    expect((await ok(backend, 'history.batches', { limit: 1 })).batches[0]?.summary).toBe('Added 2 people to Housing justice');
 
     const page = await ok(backend, 'structure.workingGroups.get', { id: housing.id });
     expect(page.goals).toEqual([{ id: goal?.id, title: 'Expand mental-health coverage' }]);

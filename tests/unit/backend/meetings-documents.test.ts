@@ -282,7 +282,7 @@ describe('meetings.summaryPdf', () => {
       'Casa Ñandú Cooperativa',
       'Decision For Against Abstain Quorum Result',
       'Adopt the 2027 budget. 2 1 0 Met Passed',
-      'Ordinary decision · Motion: That the budget be adopted',
+      'Motion: That the budget be adopted',
       'Amend the charter’s mission. 1 2 0 Met Failed',
       'Charter decision',
       'Send the minutes to members Nguyễn Thị Minh Khai 2026-12-08 Open',

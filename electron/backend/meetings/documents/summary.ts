@@ -105,7 +105,8 @@ function decisions(pdf: PdfBuilder, meeting: MeetingDetail): void {
       { header: 'Result', width: 0.7 },
     ],
     rows: meeting.decisions.map((d) => [
-      `${d.text}\n${DECISION_KINDS[d.kind]}${d.motion.trim() ? ` · Motion: ${d.motion}` : ''}`,
+      // A charter decision says so (it needs the larger majority); the motion follows when there was one.
+      [d.text, d.kind === 'charter' ? DECISION_KINDS.charter : '', d.motion.trim() ? `Motion: ${d.motion}` : ''].filter(Boolean).join('\n'),
       String(d.votesFor),
       String(d.votesAgainst),
       String(d.votesAbstain),

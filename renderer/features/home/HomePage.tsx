@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Grid, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
@@ -38,54 +38,48 @@ export function HomePage() {
   return (
     <Page title="Home" description="What needs attention today.">
       {home.isError && <QueryError title="The reminders could not be loaded" error={home.error} onRetry={() => void home.refetch()} />}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Section title="Next 24 hours">
-            {home.data && upcoming === 0 && (
-              <Text size="sm" c="dimmed">
-                No meetings in the next 24 hours.{' '}
-                <Anchor component={Link} to="/meetings" size="sm">
-                  Open the calendar
-                </Anchor>
-              </Text>
-            )}
-            {home.data && <MeetingList meetings={home.data.upcoming} label="Meetings in the next 24 hours" />}
-          </Section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="lg">
-            <Section title="Overdue action items" hint={home.data && home.data.overdue.total > home.data.overdue.rows.length ? `The first ${home.data.overdue.rows.length} of ${home.data.overdue.total}.` : undefined}>
-              {home.data?.overdue.total === 0 && (
-                <Text size="sm" c="dimmed">
-                  Nothing is overdue.
-                </Text>
-              )}
-              {home.data && <ActionItemsTable items={home.data.overdue.rows} today={day} label="Overdue action items" />}
-              {(home.data?.overdue.total ?? 0) > 0 && (
-                <Anchor component={Link} to="/meetings/action-items" size="sm">
-                  All action items
-                </Anchor>
-              )}
-            </Section>
-            <Section title="My action items">
-              <EntityPicker
-                entity="person"
-                label="I am"
-                description="Remembered on this computer."
-                value={me?.id ?? null}
-                valueName={me?.name}
-                onChange={(p) => setMe(p ? { id: p.id, name: p.name } : null)}
-              />
-              {me && home.data?.mine.total === 0 && (
-                <Text size="sm" c="dimmed">
-                  You have no open action items.
-                </Text>
-              )}
-              {home.data && <ActionItemsTable items={home.data.mine.rows} today={day} label="My action items" />}
-            </Section>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Stack gap="lg">
+        <Section title="Next 24 hours">
+          {home.data && upcoming === 0 && (
+            <Text size="sm" c="dimmed">
+              No meetings in the next 24 hours.{' '}
+              <Anchor component={Link} to="/meetings" size="sm">
+                Open the calendar
+              </Anchor>
+            </Text>
+          )}
+          {home.data && <MeetingList meetings={home.data.upcoming} label="Meetings in the next 24 hours" />}
+        </Section>
+        <Section title="Overdue action items" hint={home.data && home.data.overdue.total > home.data.overdue.rows.length ? `The first ${home.data.overdue.rows.length} of ${home.data.overdue.total}.` : undefined}>
+          {home.data?.overdue.total === 0 && (
+            <Text size="sm" c="dimmed">
+              Nothing is overdue.
+            </Text>
+          )}
+          {home.data && <ActionItemsTable items={home.data.overdue.rows} today={day} label="Overdue action items" />}
+          {(home.data?.overdue.total ?? 0) > 0 && (
+            <Anchor component={Link} to="/meetings/action-items" size="sm">
+              All action items
+            </Anchor>
+          )}
+        </Section>
+        <Section title="My action items">
+          <EntityPicker
+            entity="person"
+            label="I am"
+            description="Remembered on this computer."
+            value={me?.id ?? null}
+            valueName={me?.name}
+            onChange={(p) => setMe(p ? { id: p.id, name: p.name } : null)}
+          />
+          {me && home.data?.mine.total === 0 && (
+            <Text size="sm" c="dimmed">
+              You have no open action items.
+            </Text>
+          )}
+          {home.data && <ActionItemsTable items={home.data.mine.rows} today={day} label="My action items" />}
+        </Section>
+      </Stack>
     </Page>
   );
 }

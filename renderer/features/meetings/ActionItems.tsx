@@ -56,7 +56,7 @@ export function ActionItemsTable({ items, today, showMeeting = true, label }: { 
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined}>
                       {formatDate(item.dueOn) || '—'}
                       {overdue ? ' (overdue)' : ''}
@@ -75,8 +75,8 @@ export function ActionItemsTable({ items, today, showMeeting = true, label }: { 
                       )}
                     </Table.Td>
                   )}
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none" style={{ overflow: 'visible' }}>
                       {ACTION_STATUSES[item.status]}
                     </Badge>
                   </Table.Td>

@@ -128,6 +128,44 @@ try {
   await page.getByRole('table', { name: 'Backups' }).getByRole('row').nth(2).waitFor();
   await shot(page, 'backups');
 
+  // Meetings (issue 4), in a page of their own whose clock is set a few hours before the sample's
+  // first meeting after its "today" (2026-11-01), so Home has something coming up: Home, the
+  // calendar (light and dark), and the held meeting with the most recorded.
+  const meetingsPage = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
+  await meetingsPage.goto(harness.url);
+  const picks = (await meetingsPage.evaluate(`(async () => {
+    const call = async (method, input) => {
+      const result = await window.coalition.call(method, input);
+      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
+      return result.value;
+    };
+    const next = (await call('meetings.range', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })).meetings.find((m) => m.status === 'scheduled');
+    const held = (await call('meetings.range', { from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z' })).meetings;
+    let best = null;
+    for (const row of held) {
+      const m = await call('meetings.get', { id: row.id });
+      const score = Math.min(m.decisions.length, 2) * 10 + Math.min(m.actionItems.length, 3) * 3 + Math.min(m.invitees.length, 12);
+      if (!best || score > best.score) best = { id: m.id, score };
+    }
+    return { next: next.startsAt, meeting: best.id };
+  })()`)) as { next: string; meeting: string };
+  await meetingsPage.clock.setFixedTime(new Date(Date.parse(picks.next) - 3 * 3_600_000));
+  await meetingsPage.reload();
+  await meetingsPage.getByRole('list', { name: 'Meetings in the next 24 hours' }).waitFor();
+  await meetingsPage.locator('.mantine-Notification-root').waitFor();
+  await shot(meetingsPage, 'home');
+  await meetingsPage.getByRole('button', { name: 'Close' }).or(meetingsPage.locator('.mantine-Notification-closeButton')).first().click();
+  await meetingsPage.goto(`${harness.url}#/meetings`);
+  await meetingsPage.locator('.fc-event').first().waitFor();
+  await shot(meetingsPage, 'meetings-calendar');
+  await meetingsPage.emulateMedia({ colorScheme: 'dark' });
+  await shot(meetingsPage, 'meetings-calendar-dark');
+  await meetingsPage.emulateMedia({ colorScheme: 'light' });
+  await meetingsPage.goto(`${harness.url}#/meetings/${picks.meeting}`);
+  await meetingsPage.getByRole('table', { name: 'Invitees' }).waitFor();
+  await shot(meetingsPage, 'meeting');
+  await meetingsPage.close();
+
   await page.emulateMedia({ colorScheme: 'dark' });
   await areas.getByRole('link', { name: 'Directory', exact: true }).click();
   await orgTable.getByRole('row').nth(1).waitFor();

@@ -17,6 +17,7 @@ import { MEETING_TYPE_OPTIONS, TYPE_COLORS } from './labels';
 import { MeetingFormModal } from './MeetingForm';
 import { MeetingsNav } from './MeetingsNav';
 import { meetingHref } from './reads';
+import { CalendarExportButton } from './documents/CalendarExportButton';
 import { WorkingGroupSelect } from './WorkingGroupSelect';
 import './calendar.css';
 
@@ -52,7 +53,7 @@ export function CalendarPage() {
       nav={<MeetingsNav />}
       actions={
         <>
-          {/* Documents helper's spot: <CalendarExportButton filter={{ ...range, ...filter }} /> (.ics export of this view). */}
+          <CalendarExportButton filter={{ ...range, ...filter }} />
           <Button leftSection={<IconPlus size={16} />} onClick={() => { setNewDate(''); create.open(); }}>
             Schedule meeting
           </Button>

@@ -18,6 +18,7 @@ import { ActionItemModal, ActionItemsTable } from './ActionItems';
 import { AgendaSection } from './AgendaSection';
 import { ConflictList } from './ConflictList';
 import { DecisionsSection } from './DecisionsSection';
+import { MeetingDocumentsMenu } from './documents/MeetingDocumentsMenu';
 import { InviteesSection } from './InviteesSection';
 import { TYPE_COLORS } from './labels';
 import { MeetingFormModal } from './MeetingForm';
@@ -118,7 +119,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       }
       actions={
         <>
-          {/* Documents helper's spot: <MeetingDocumentsMenu meetingId={meeting.id} /> (.ics and summary PDF). */}
+          <MeetingDocumentsMenu meetingId={meeting.id} />
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>
             Edit
           </Button>

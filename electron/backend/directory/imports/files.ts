@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, rmSync } from 'node:fs';
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,8 @@ function processFolder(): Promise<string> {
     await mkdir(root, { recursive: true, mode: 0o700 });
     const mine = join(root, `${process.pid}-${randomUUID().slice(0, 8)}`);
     await mkdir(mine, { mode: 0o700 });
+    // A process that ends normally takes its files along; a crash leaves them to the next start.
+    process.once('exit', () => rmSync(mine, { recursive: true, force: true }));
     return mine;
   })();
   return folder;
@@ -136,7 +138,9 @@ export async function discardImportFile(importId: string): Promise<void> {
 
 /** Deletes the import files of a workspace that closes (`db`: its connection, still open). */
 export async function discardWorkspaceImportFiles(ctx: Pick<CallContext, 'db'>): Promise<void> {
-  const workspace = await workspacePath(ctx);
+  // A workspace that can no longer answer still closes; its files go when the process ends.
+  const workspace = await workspacePath(ctx).catch(() => null);
+  if (workspace === null) return;
   for (const file of [...files.values()]) if (file.workspace === workspace) await discardImportFile(file.id);
 }
 

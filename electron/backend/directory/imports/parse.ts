@@ -321,7 +321,9 @@ const UNREADABLE_WORKBOOK =
 /**
  * The rows of one worksheet, read with exceljs's streaming reader: the sheet at `sheetIndex`, or
  * (when null) the first that has a non-blank row, the others only counted. Shared strings are
- * kept (a cell refers to them by number), the rows are not.
+ * kept (a cell refers to them by number), the rows are not. The reader is always run to the end:
+ * a workbook that stores its sheets before its shared strings (as Excel does) has each sheet
+ * parked by exceljs in a temporary file of its own, deleted only once the reader gets past it.
  */
 async function* xlsxRows(path: string, sheetIndex: number | null, found: Found): AsyncGenerator<TableRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
@@ -352,8 +354,6 @@ async function* xlsxRows(path: string, sheetIndex: number | null, found: Found):
         }
       }
       if (batch.length > 0) yield batch;
-      // Reading again: the sheet is read; the others need not be.
-      if (sheetIndex !== null) return;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

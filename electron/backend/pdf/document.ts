@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONTS, regularFontPath, registerFonts } from './fonts';
+import { FONTS, openFonts, registerFonts } from './fonts';
 import { openLogo, stampPages } from './pageFrame';
 import { drawTable, type TableSpec } from './table';
 import type { PageSize } from '@shared/pdf';
@@ -42,13 +42,15 @@ export class PdfBuilder {
   constructor(options: PdfOptions) {
     this.#options = options;
     this.#createdAt = options.createdAt ?? new Date();
+    const fonts = openFonts();
     this.doc = new PDFDocument({
       size: options.pageSize ?? 'A4',
       margins: MARGIN,
       bufferPages: true,
       // Never let pdfkit load its Latin-1-only Helvetica (read from its package folder). The
-      // registered names below are the fonts' PostScript names, so pdfkit reuses this one.
-      font: regularFontPath(),
+      // registered names below are the fonts' PostScript names, so pdfkit reuses this one (a font
+      // object, which pdfkit takes here too; @types/pdfkit says a name).
+      font: fonts.get(FONTS.regular) as unknown as string,
       autoFirstPage: false,
       info: { Title: options.title, Author: options.author ?? options.coalitionName, Creator: 'Coalition Desk', Producer: 'Coalition Desk', CreationDate: this.#createdAt },
       displayTitle: true,
@@ -59,7 +61,7 @@ export class PdfBuilder {
       this.doc.on('end', () => resolve(Buffer.concat(this.#chunks)));
       this.doc.on('error', reject);
     });
-    registerFonts(this.doc);
+    registerFonts(this.doc, fonts);
     this.doc.addPage();
     this.doc.font(FONTS.regular).fontSize(SIZE.body).fillColor(COLOR.text);
   }

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { create } from 'fontkit';
 import { AppError } from '@shared/errors';
 
 /**
@@ -36,17 +37,32 @@ export function findFontsDir(from = import.meta.dirname): string {
   return found;
 }
 
-/**
- * Registers the fonts on a document under their FONTS names, by path: pdfkit caches a font it
- * was given by name or path, but parses one given as a Buffer again at every switch back to it
- * (its table renderer switches fonts for every cell).
- */
-export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const dir = findFontsDir();
-  for (const name of Object.values(FONTS)) doc.registerFont(name, join(dir, `${name}.ttf`));
+let files: ReadonlyMap<FontName, Buffer> | null = null;
+
+/** The four font files, read once per process (a batch of documents shares the bytes). */
+function fontFiles(): ReadonlyMap<FontName, Buffer> {
+  files ??= new Map(Object.values(FONTS).map((name) => [name, readFileSync(join(findFontsDir(), `${name}.ttf`))]));
+  return files;
 }
 
-/** The regular font's file, for the document's default font (set before any font is registered). */
-export function regularFontPath(): string {
-  return join(findFontsDir(), REGULAR_FILE);
+/**
+ * One document's fonts, parsed by fontkit (pdfkit's font engine) and handed to pdfkit as font
+ * objects. Per document: fontkit caches each glyph with the text it was first laid out for, and
+ * pdfkit maps glyphs back to text from that, so a font shared between documents could map a
+ * letter to what an earlier document made of it. Objects, not paths or bytes: pdfkit parses bytes
+ * again at every switch back to the font, which its table renderer does for every cell.
+ */
+export function openFonts(): ReadonlyMap<FontName, PDFKit.Mixins.PDFFontSource> {
+  return new Map(
+    [...fontFiles()].map(([name, bytes]) => {
+      const font = create(bytes);
+      if (!('layout' in font)) throw new AppError('internal', `${name}.ttf is a font collection, not a font.`);
+      return [name, font as unknown as PDFKit.Mixins.PDFFontSource];
+    }),
+  );
+}
+
+/** Registers a document's fonts under their FONTS names (their PostScript names). */
+export function registerFonts(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<FontName, PDFKit.Mixins.PDFFontSource>): void {
+  for (const [name, font] of fonts) doc.registerFont(name, font);
 }

@@ -96,6 +96,14 @@ describe('PDF kit', () => {
     expect(read.pageTexts.at(-1)).toContain('After the table.');
   });
 
+  it('maps every letter back to its text whatever documents the process made before', async () => {
+    // fontkit remembers each glyph with the text it was first laid out for; fonts shared between
+    // documents once made a later document's "A" read back as nothing.
+    for (const name of Object.values(NAMES)) await builder().title(name).finish();
+    const read = readPdf(await builder().title('After Ångström, Ärzte and Ящик').finish());
+    expect(read.text).toContain('After Ångström, Ärzte and Ящик');
+  });
+
   it('says so in a sentence when a table has no rows', async () => {
     const pdf = builder();
     pdf.heading('Decisions');

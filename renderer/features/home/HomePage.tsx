@@ -8,17 +8,16 @@ import { today } from '../../components/format';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
 import { Section } from '../../components/Section';
-import { EntityPicker } from '../directory/EntityPicker';
 import { ActionItemsTable } from '../meetings/ActionItems';
 import { MeetingList } from '../meetings/MeetingList';
-import { useMe } from '../meetings/useMe';
+import { MePicker, useMe } from '../meetings/useMe';
 
 // The reminder is shown once per app start, not on every return to Home.
 let reminded = false;
 
 /** Home: meetings in the next 24 hours, overdue action items, and my open items. */
 export function HomePage() {
-  const [me, setMe] = useMe();
+  const [me] = useMe();
   // Read once per visit, so the queries keep one key (and tests can move the clock).
   const [now] = useState(() => new Date().toISOString());
   const [day] = useState(today);
@@ -64,14 +63,7 @@ export function HomePage() {
           )}
         </Section>
         <Section title="My action items">
-          <EntityPicker
-            entity="person"
-            label="I am"
-            description="Remembered on this computer."
-            value={me?.id ?? null}
-            valueName={me?.name}
-            onChange={(p) => setMe(p ? { id: p.id, name: p.name } : null)}
-          />
+          <MePicker />
           {me && home.data?.mine.total === 0 && (
             <Text size="sm" c="dimmed">
               You have no open action items.

@@ -6,10 +6,9 @@ import { today } from '../../components/format';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
 import { Section } from '../../components/Section';
-import { EntityPicker } from '../directory/EntityPicker';
 import { ActionItemModal, ActionItemsTable } from './ActionItems';
 import { MeetingsNav } from './MeetingsNav';
-import { useMe } from './useMe';
+import { MePicker, useMe } from './useMe';
 
 type View = 'mine' | 'overdue' | 'open';
 const PAGE = 50;
@@ -19,7 +18,7 @@ export function ActionItemsPage() {
   const [view, setView] = useState<View>('overdue');
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const [me, setMe] = useMe();
+  const [me] = useMe();
   // Read once per visit: "overdue" is relative to the renderer's today (tests move the clock).
   const [day] = useState(today);
   const filters =
@@ -52,14 +51,7 @@ export function ActionItemsPage() {
           ]}
         />
         {view === 'mine' && (
-          <EntityPicker
-            entity="person"
-            label="I am"
-            description="Remembered on this computer."
-            value={me?.id ?? null}
-            valueName={me?.name}
-            onChange={(p) => setMe(p ? { id: p.id, name: p.name } : null)}
-          />
+          <MePicker />
         )}
       </Group>
       <Section title={view === 'overdue' ? 'Overdue' : view === 'mine' ? (me ? `${me.name}'s open items` : 'My action items') : 'Open action items'}>

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { area, collectErrors, startNewCoalition } from '../support/app';
+import { emptyOrganizationInput } from '../../../shared/directory/organizations';
+import { emptyPersonInput } from '../../../shared/directory/people';
+import { area, collectErrors, rpc, startNewCoalition } from '../support/app';
 import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 
 // The meeting planner's story in real Chromium against the real backend: a working group is
@@ -32,21 +34,10 @@ test('a coordinator schedules a working group meeting, takes attendance, records
   await startNewCoalition(page, harness.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   // The people are the directory's (its own story covers their forms): added through the same RPC.
-  await page.evaluate(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
-    const person = (name) => ({ name, pronouns: '', title: '', languages: [], email: '', phone: '', city: '', district: '', communityLeader: false, tags: [], notes: '',
-      consent: { mayContact: null, channels: [], recordedOn: null, recordedBy: '' } });
-    const union = await call('organizations.create', { name: 'Harbor Tenants Union', otherNames: [], sector: 'community', type: 'local_community_group', issueAreas: [], regions: [],
-      populations: [], alignment: { score: null, note: '' }, stage: 'member', tier: null, contributions: [], website: '', email: '', phone: '', address: '', city: '', district: '',
-      registrationNumber: '', staffSize: null, budgetBand: null, tags: [], notes: '' });
-    const ana = await call('people.create', person('Ana Soto'));
-    await call('people.create', person('Ben Okafor'));
-    await call('affiliations.create', { personId: ana.id, organizationId: union.id, role: 'Organizer', primary: true, startOn: null, endOn: null });
-  })()`);
+  const union = await rpc(page, 'organizations.create', { ...emptyOrganizationInput(), name: 'Harbor Tenants Union', sector: 'community', type: 'local_community_group', stage: 'member' });
+  const ana = await rpc(page, 'people.create', { ...emptyPersonInput(), name: 'Ana Soto' });
+  await rpc(page, 'people.create', { ...emptyPersonInput(), name: 'Ben Okafor' });
+  await rpc(page, 'affiliations.create', { personId: ana.id, organizationId: union.id, role: 'Organizer', primary: true, startOn: null, endOn: null });
 
   // A working group with two members, on the structure screens.
   await area(page, 'Structure').click();

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import type { Input, Method, Output } from '../../../shared/contract';
+import type { CoalitionBridge } from '../../../shared/rpc';
 
 // Steps several e2e stories share.
 
@@ -28,4 +30,11 @@ export function area(page: Page, name: string) {
 /** The directory's organizations table. */
 export function organizationsTable(page: Page) {
   return page.getByRole('table', { name: 'Organizations' });
+}
+
+/** Calls a method from the page, as the screens do: a story's setup that other stories cover through the forms. */
+export async function rpc<M extends Method>(page: Page, method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await page.evaluate(([m, i]) => (globalThis as unknown as { coalition: CoalitionBridge }).coalition.call(m, i), [method, input] as const);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as Output<M>;
 }

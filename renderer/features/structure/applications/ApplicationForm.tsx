@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, MultiSelect, Select, Stack, Textarea } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CONTRIBUTIONS } from '@shared/directory/enums';
 import { applicationInput, type Application, type ApplicationInput } from '@shared/structure/contract';
@@ -9,6 +9,7 @@ import { today } from '../../../components/format';
 import { IsoDateInput } from '../../../components/IsoDateInput';
 import { EntityPicker } from '../../directory/EntityPicker';
 import { errorText, focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 
 type Values = Omit<ApplicationInput, 'id' | 'organizationId' | 'receivedOn' | 'charterVersion'> & {
@@ -98,14 +99,7 @@ export function ApplicationForm({ application, onDone }: { application?: Applica
           data={(versions.data ?? []).map((v) => ({ value: String(v.number), label: `Version ${v.number} (adopted ${v.adoptedOn})` }))}
           {...form.getInputProps('charterVersion')}
         />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {application ? 'Save application' : 'Record application'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit={application ? 'Save application' : 'Record application'} loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Modal, SegmentedControl, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconFileDescription, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Modal, SegmentedControl, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconFileDescription, IconPlus } from '@tabler/icons-react';
 import { APPLICATION_STATUSES, type Application } from '@shared/structure/contract';
 import { useRpcQuery } from '../../../api/queries';
 import { EmptyState } from '../../../components/EmptyState';
@@ -8,6 +8,7 @@ import { formatDate, today } from '../../../components/format';
 import { Loading } from '../../../components/Loading';
 import { Page } from '../../../components/Page';
 import { QueryError } from '../../../components/QueryError';
+import { RowActions } from '../parts';
 import { StructureNav } from '../StructureNav';
 import { ApplicationForm } from './ApplicationForm';
 import { ReviewForm, STATUS_COLORS } from './ReviewForm';
@@ -102,15 +103,7 @@ export function ApplicationsPage() {
                     <Text size="sm">{a.charterVersion ? `Version ${a.charterVersion}` : '—'}</Text>
                   </Table.Td>
                   <Table.Td>
-                    {waiting && (
-                      <Group justify="flex-end">
-                        <Tooltip label="Edit intake">
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${a.organization.name}’s application`} onClick={() => setEditing(a)}>
-                            <IconPencil size={15} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    )}
+                    {waiting && <RowActions what={`${a.organization.name}’s application`} onEdit={() => setEditing(a)} />}
                   </Table.Td>
                 </Table.Tr>
               );

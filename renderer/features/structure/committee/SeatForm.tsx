@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { SECTORS } from '@shared/taxonomy';
 import { REQUIREMENT_KINDS, seatInput, type RequirementKind, type Seat } from '@shared/structure/contract';
 import { validateWithSchema } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 
 interface SeatValues {
@@ -82,14 +83,7 @@ export function SeatForm({ seat, onDone }: { seat?: Seat | undefined; onDone: ()
           allowDecimal={false}
           {...form.getInputProps('termMonths')}
         />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {seat ? 'Save seat' : 'Add seat'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit={seat ? 'Save seat' : 'Add seat'} loading={save.isPending} />
       </Stack>
     </form>
   );

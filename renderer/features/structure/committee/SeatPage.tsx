@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { Page } from '../../../components/Page';
 import { QueryError } from '../../../components/QueryError';
 import { Section } from '../../../components/Section';
 import { personHref, organizationHref } from '../../directory/reads';
+import { RowActions } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 import { StructureNav } from '../StructureNav';
 import { SeatForm } from './SeatForm';
@@ -130,23 +131,11 @@ export function SeatPage() {
                     <Table.Td>{formatDate(t.startDate)}</Table.Td>
                     <Table.Td>{t.endDate ? formatDate(t.endDate) : 'Open-ended'}</Table.Td>
                     <Table.Td>
-                      <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit the term from ${t.startDate}`} onClick={() => setTerm(t)}>
-                            <IconPencil size={15} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Delete the term from ${t.startDate}`}
-                            onClick={() => removeTerm.mutate({ id: t.id }, { onError: (error) => notifyError('The term was not deleted', error) })}
-                          >
-                            <IconTrash size={15} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        what={`the term from ${t.startDate}`}
+                        onEdit={() => setTerm(t)}
+                        onDelete={() => removeTerm.mutate({ id: t.id }, { onError: (error) => notifyError('The term was not deleted', error) })}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );

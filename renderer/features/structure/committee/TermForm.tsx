@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
+import { Group, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { TERM_ROLES, termInput, type Seat, type Term, type TermRole } from '@shared/structure/contract';
@@ -8,6 +8,7 @@ import { today } from '../../../components/format';
 import { IsoDateInput } from '../../../components/IsoDateInput';
 import { EntityPicker } from '../../directory/EntityPicker';
 import { errorText, focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 
 interface TermValues {
@@ -85,14 +86,7 @@ export function TermForm({ seat, term, onDone }: { seat: Seat; term?: Term | und
           />
           <IsoDateInput label="Term ends" clearable description={seat.termMonths ? `${seat.termMonths}-month terms` : 'Empty: open-ended'} {...form.getInputProps('endDate')} />
         </Group>
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {term ? 'Save term' : 'Add holder'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit={term ? 'Save term' : 'Add holder'} loading={save.isPending} />
       </Stack>
     </form>
   );

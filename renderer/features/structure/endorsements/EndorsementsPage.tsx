@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconSignature, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSignature } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { endorsementInput } from '@shared/structure/contract';
 import { notifyError, validateWithSchema } from '../../../api/errors';
@@ -16,6 +16,7 @@ import { Section } from '../../../components/Section';
 import { EntityPicker } from '../../directory/EntityPicker';
 import { organizationHref } from '../../directory/reads';
 import { errorText, focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons, RowActions } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 import { StructureNav } from '../StructureNav';
 
@@ -149,16 +150,10 @@ function VersionEndorsements({ version }: { version: number }) {
                 <Table.Td>{formatDate(e.endorsedOn)}</Table.Td>
                 <Table.Td>{e.signedBy || e.person?.name || '—'}</Table.Td>
                 <Table.Td>
-                  <Tooltip label="Delete">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Delete ${e.organization.name}’s endorsement`}
-                      onClick={() => remove.mutate({ id: e.id }, { onError: (error) => notifyError('The endorsement was not deleted', error) })}
-                    >
-                      <IconTrash size={15} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RowActions
+                    what={`${e.organization.name}’s endorsement`}
+                    onDelete={() => remove.mutate({ id: e.id }, { onError: (error) => notifyError('The endorsement was not deleted', error) })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -207,14 +202,7 @@ function EndorsementForm({ organizationId, version, versions, onDone }: { organi
           <IsoDateInput label="Endorsed on" withAsterisk {...form.getInputProps('endorsedOn')} />
         </Group>
         <TextInput label="Signed by" placeholder="Name and title of who signed" {...form.getInputProps('signedBy')} />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Record endorsement
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit="Record endorsement" loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { GROUP_STATUSES, workingGroupInput, type GroupStatus, type WorkingGroup, type WorkingGroupInput } from '@shared/structure/contract';
 import { validateWithSchema } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
 import { focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 
 type GroupValues = Omit<WorkingGroupInput, 'id'>;
@@ -53,14 +54,7 @@ export function WorkingGroupForm({ group, onDone }: { group?: WorkingGroup | und
           {...form.getInputProps('goalIds')}
         />
         <Textarea label="Other objectives" autosize minRows={2} maxRows={6} {...form.getInputProps('objectives')} />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={() => onDone()}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {group ? 'Save group' : 'Add group'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={() => onDone()} submit={group ? 'Save group' : 'Add group'} loading={save.isPending} />
       </Stack>
     </form>
   );

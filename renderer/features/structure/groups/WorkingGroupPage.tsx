@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { EntityPicker } from '../../directory/EntityPicker';
 import { GroupMeetings } from '../../meetings/GroupMeetings';
 import { organizationHref, personHref } from '../../directory/reads';
 import { focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons, RowActions } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 import { StructureNav } from '../StructureNav';
 import { STATUS_COLORS, WorkingGroupForm } from './WorkingGroupForm';
@@ -184,23 +185,11 @@ function MembersTable({ members, onEdit }: { members: GroupMember[]; onEdit: (me
               </Text>
             </Table.Td>
             <Table.Td>
-              <Group gap={2} justify="flex-end" wrap="nowrap">
-                <Tooltip label="Edit">
-                  <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${m.person.name}’s membership`} onClick={() => onEdit(m)}>
-                    <IconPencil size={15} />
-                  </ActionIcon>
-                </Tooltip>
-                <Tooltip label="Remove">
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`Remove ${m.person.name}`}
-                    onClick={() => remove.mutate({ id: m.id }, { onError: (error) => notifyError(`${m.person.name} was not removed`, error) })}
-                  >
-                    <IconTrash size={15} />
-                  </ActionIcon>
-                </Tooltip>
-              </Group>
+              <RowActions
+                what={`${m.person.name}’s membership`}
+                onEdit={() => onEdit(m)}
+                onDelete={() => remove.mutate({ id: m.id }, { onError: (error) => notifyError(`${m.person.name} was not removed`, error) })}
+              />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -267,14 +256,7 @@ function MemberForm({ member, onDone }: { member: GroupMember; onDone: () => voi
           <IsoDateInput label="Joined" withAsterisk {...form.getInputProps('joinedOn')} />
           <IsoDateInput label="Left" clearable description="Set when they leave; they stay listed as a former member." {...form.getInputProps('leftOn')} />
         </Group>
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit="Save" loading={update.isPending} />
       </Stack>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { COALITION_ROLES, decisionRulesInput, roleInput, type CoalitionRole, type CoalitionRoleKind, type DecisionRules } from '@shared/structure/contract';
 import { notifyError, notifySuccess, validateWithSchema } from '../../../api/errors';
@@ -15,6 +15,7 @@ import { Section } from '../../../components/Section';
 import { EntityPicker } from '../../directory/EntityPicker';
 import { personHref } from '../../directory/reads';
 import { errorText, focusFirstError, onSaveError } from '../formErrors';
+import { FormButtons, RowActions } from '../parts';
 import { STRUCTURE_READS } from '../reads';
 import { StructureNav } from '../StructureNav';
 
@@ -82,23 +83,11 @@ function RolesSection() {
                 <Table.Td>{formatDate(r.startDate)}</Table.Td>
                 <Table.Td>{r.endDate ? formatDate(r.endDate) : '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={2} justify="flex-end" wrap="nowrap">
-                    <Tooltip label="Edit">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${r.person.name}’s role`} onClick={() => setEditing(r)}>
-                        <IconPencil size={15} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Delete">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Delete ${r.person.name}’s role`}
-                        onClick={() => remove.mutate({ id: r.id }, { onError: (error) => notifyError('The role was not deleted', error) })}
-                      >
-                        <IconTrash size={15} />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
+                  <RowActions
+                    what={`${r.person.name}’s role`}
+                    onEdit={() => setEditing(r)}
+                    onDelete={() => remove.mutate({ id: r.id }, { onError: (error) => notifyError('The role was not deleted', error) })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -159,14 +148,7 @@ function RoleForm({ role, onDone }: { role?: CoalitionRole | undefined; onDone: 
           <IsoDateInput label="From" withAsterisk {...form.getInputProps('startDate')} />
           <IsoDateInput label="To" clearable description="Empty: still holds it" {...form.getInputProps('endDate')} />
         </Group>
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {role ? 'Save role' : 'Assign role'}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} submit={role ? 'Save role' : 'Assign role'} loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -238,7 +238,7 @@ describe('check and run over batches', () => {
     const { backend, path } = await useBackend();
     await ok(backend, 'organizations.create', organizationInput({ name: 'Existing Partner', email: '', city: 'Old Town', notes: 'kept' }));
     const preview = await ok(backend, 'imports.open', { importId: await upload(backend, repeatingCsv()) });
-    const plan = { importId: preview.importId, entity: 'organization', mapping: ['name', 'email', 'city', 'notes'], duplicates: 'update' } as const;
+    const plan: Input<'imports.check'> = { importId: preview.importId, entity: 'organization', mapping: ['name', 'email', 'city', 'notes'], duplicates: 'update' };
     const check = await ok(backend, 'imports.check', plan);
     expect(check).toMatchObject({ created: 2498, updated: 2, skipped: 0, invalid: 0 });
     const run = await ok(backend, 'imports.run', { ...plan, skipInvalid: false });
@@ -256,7 +256,7 @@ describe('check and run over batches', () => {
   it('skip: a row that repeats one from an earlier batch is skipped', async () => {
     const { backend } = await useBackend();
     const preview = await ok(backend, 'imports.open', { importId: await upload(backend, repeatingCsv()) });
-    const plan = { importId: preview.importId, entity: 'organization', mapping: ['name', 'email', 'city', 'notes'], duplicates: 'skip' } as const;
+    const plan: Input<'imports.check'> = { importId: preview.importId, entity: 'organization', mapping: ['name', 'email', 'city', 'notes'], duplicates: 'skip' };
     expect(await ok(backend, 'imports.check', plan)).toMatchObject({ created: 2499, skipped: 1 });
     expect(await ok(backend, 'imports.run', { ...plan, skipInvalid: false })).toEqual({ created: 2499, updated: 0, skipped: 1, invalid: 0 });
   });

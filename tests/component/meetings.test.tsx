@@ -113,3 +113,65 @@ test('deleting a person says how many meetings and action items refer to them', 
     ),
   ).toBeInTheDocument();
 });
+
+test('the meeting form refuses an end before the start and warns about double-booking', async () => {
+  const { bridge } = await startWithCoalition();
+  const { meeting, ana } = await meetingWithAgenda(bridge);
+  await ok(bridge, 'meetings.update', {
+    id: meeting.id,
+    meeting: { type: 'assembly', title: 'Spring assembly', startsAt: '2026-05-04T16:00:00Z', endsAt: '2026-05-04T17:00:00Z', timeZone: 'America/New_York', location: '', videoUrl: '', organizerPersonId: null, workingGroupId: null },
+  });
+  const other = await ok(bridge, 'meetings.create', {
+    type: 'training',
+    title: 'Press training',
+    startsAt: '2026-05-04T20:00:00Z',
+    endsAt: '2026-05-04T21:00:00Z',
+    timeZone: 'America/New_York',
+    location: '',
+    videoUrl: '',
+    organizerPersonId: null,
+    workingGroupId: null,
+  });
+  await ok(bridge, 'meetings.invite', { meetingId: other.id, personIds: [ana] });
+  const { user } = renderApp(`/meetings/${meeting.id}`);
+
+  await user.click(await screen.findByRole('button', { name: 'Edit' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Edit Spring assembly' });
+  // 12:00–13:00 in New York: an end at 11:00 is refused.
+  const [startTime, endTime] = within(dialog).getAllByLabelText('at', { exact: false });
+  await user.clear(endTime!);
+  await user.type(endTime!, '11:00');
+  await user.click(within(dialog).getByRole('button', { name: 'Save meeting' }));
+  expect(await within(dialog).findByText('The meeting must end after it starts.')).toBeInTheDocument();
+  // Moved to 16:00–17:00 it overlaps the training Ana is invited to: a warning, and it saves.
+  await user.clear(startTime!);
+  await user.type(startTime!, '16:00');
+  await user.clear(endTime!);
+  await user.type(endTime!, '17:00');
+  expect(await within(dialog).findByText('Double-booked at these times')).toBeInTheDocument();
+  expect(within(dialog).getByRole('list', { name: 'Double-booked people' })).toHaveTextContent('Ana Soto is also invited to Press training');
+  await user.click(within(dialog).getByRole('button', { name: 'Save meeting' }));
+  await waitFor(async () => expect((await ok(bridge, 'meetings.get', { id: meeting.id })).startsAt).toBe('2026-05-04T20:00:00.000Z'));
+});
+
+test('the calendar shows this month’s meetings, filtered by type, and opens one', async () => {
+  const { bridge } = await startWithCoalition();
+  // The 15th of this month at noon: in the agenda view the calendar opens on, whatever today is.
+  const now = new Date();
+  const soon = new Date(now.getFullYear(), now.getMonth(), 15, 12);
+  const base = { startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 3_600_000).toISOString(), timeZone: 'UTC', location: '', videoUrl: '', organizerPersonId: null, workingGroupId: null };
+  const hall = await ok(bridge, 'meetings.create', { ...base, type: 'town_hall', title: 'Housing town hall' });
+  await ok(bridge, 'meetings.create', { ...base, type: 'training', title: 'Press training' });
+  const { user } = renderApp('/meetings');
+
+  // The agenda view (jsdom has no layout for the month grid to measure).
+  await user.click(await screen.findByRole('button', { name: 'Agenda' }));
+  expect(await screen.findByText('Housing town hall')).toBeInTheDocument();
+  expect(screen.getByText('Press training')).toBeInTheDocument();
+  await user.click(screen.getByRole('combobox', { name: 'Types' }));
+  await user.click(await screen.findByRole('option', { name: 'Town hall' }));
+  await waitFor(() => expect(screen.queryByText('Press training')).not.toBeInTheDocument());
+  await user.click(screen.getByText('Housing town hall'));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Housing town hall' })).toBeInTheDocument();
+  expect(window.location.hash).toBe(`#/meetings/${hall.id}`);
+});

@@ -1,11 +1,10 @@
-import { useEffect, useMemo } from 'react';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { TimeInput } from '@mantine/dates';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { meetingInput, timeZoneNames, type MeetingDetail, type MeetingInput, type MeetingType } from '@shared/meetings/contract';
+import { isTimeZone, meetingInput, timeZoneNames, type MeetingDetail, type MeetingInput, type MeetingType } from '@shared/meetings/contract';
 import { notifySuccess, showSaveError, validateWithSchema } from '../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../api/queries';
 import { IsoDateInput } from '../../components/IsoDateInput';
@@ -36,7 +35,7 @@ const TIME = /^\d{2}:\d{2}$/;
 const ZONES = timeZoneNames();
 
 function toInput(v: Values): MeetingInput | null {
-  if (!v.startDate || !v.endDate || !TIME.test(v.startTime) || !TIME.test(v.endTime) || !ZONES.includes(v.timeZone)) return null;
+  if (!v.startDate || !v.endDate || !TIME.test(v.startTime) || !TIME.test(v.endTime) || !isTimeZone(v.timeZone)) return null;
   return {
     type: v.type,
     title: v.title,
@@ -107,6 +106,11 @@ function MeetingForm({ meeting, defaults, onDone }: { meeting: MeetingDetail | u
   const update = useRpcMutation('meetings.update', { invalidates: MEETING_READS });
   const form = useForm<Values>({
     initialValues: initialValues(meeting, defaults),
+    // The end day follows the start day unless it was set to another day on purpose.
+    onValuesChange: (values, previous) => {
+      if (values.startDate === previous.startDate || !values.startDate) return;
+      if (!previous.endDate || previous.endDate === previous.startDate || values.endDate < values.startDate) form.setFieldValue('endDate', values.startDate);
+    },
     validate: (values) => {
       const input = toInput(values);
       if (!input) {
@@ -115,24 +119,24 @@ function MeetingForm({ meeting, defaults, onDone }: { meeting: MeetingDetail | u
           ...(values.endDate ? {} : { endDate: 'Choose the day the meeting ends.' }),
           ...(TIME.test(values.startTime) ? {} : { startTime: 'Enter a start time like 18:00.' }),
           ...(TIME.test(values.endTime) ? {} : { endTime: 'Enter an end time like 19:30.' }),
-          ...(ZONES.includes(values.timeZone) ? {} : { timeZone: 'Choose a time zone from the list.' }),
+          ...(isTimeZone(values.timeZone) ? {} : { timeZone: 'Choose a time zone from the list.' }),
         };
       }
       return validateWithSchema(meetingInput, input, mapPath);
     },
   });
-  // A new meeting ends the day it starts unless told otherwise.
-  const { startDate } = form.values;
-  useEffect(() => {
-    if (startDate && !form.values.endDate) form.setFieldValue('endDate', startDate);
-  }, [startDate, form]);
 
   const input = toInput(form.values);
+  // A meeting imported with a zone alias (Europe/Kiev) keeps it on the list.
+  const zones = ZONES.includes(form.values.timeZone) || !form.values.timeZone ? ZONES : [form.values.timeZone, ...ZONES];
   const [times] = useDebouncedValue(input ? { startsAt: input.startsAt, endsAt: input.endsAt } : null, 300);
-  const conflictInput = useMemo(
-    () => ({ startsAt: times?.startsAt ?? '', endsAt: times?.endsAt ?? '', personIds: form.values.organizerPersonId ? [form.values.organizerPersonId] : [], ...(meeting ? { meetingId: meeting.id } : {}) }),
-    [times, form.values.organizerPersonId, meeting],
-  );
+  // Query keys compare by value: a new object each render is the same query.
+  const conflictInput = {
+    startsAt: times?.startsAt ?? '',
+    endsAt: times?.endsAt ?? '',
+    personIds: form.values.organizerPersonId ? [form.values.organizerPersonId] : [],
+    ...(meeting ? { meetingId: meeting.id } : {}),
+  };
   const conflicts = useRpcQuery('meetings.conflicts', conflictInput, { enabled: times !== null && Date.parse(times.endsAt) > Date.parse(times.startsAt) });
 
   function submit(values: Values) {
@@ -168,7 +172,7 @@ function MeetingForm({ meeting, defaults, onDone }: { meeting: MeetingDetail | u
         <SimpleGrid cols={3}>
           <IsoDateInput label="Starts on" withAsterisk {...form.getInputProps('startDate')} />
           <TimeInput label="at" withAsterisk {...form.getInputProps('startTime')} />
-          <Select label="Time zone" data={ZONES} searchable withAsterisk allowDeselect={false} limit={50} {...form.getInputProps('timeZone')} />
+          <Select label="Time zone" data={zones} searchable withAsterisk allowDeselect={false} limit={50} {...form.getInputProps('timeZone')} />
           <IsoDateInput label="Ends on" withAsterisk {...form.getInputProps('endDate')} />
           <TimeInput label="at" withAsterisk {...form.getInputProps('endTime')} />
           {meeting && <Select label="Status" data={[{ value: 'scheduled', label: 'Scheduled' }, { value: 'cancelled', label: 'Cancelled' }]} allowDeselect={false} {...form.getInputProps('status')} />}

@@ -133,7 +133,7 @@ try {
   // calendar (light and dark), and the held meeting with the most recorded.
   const meetingsPage = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
   await meetingsPage.goto(harness.url);
-  const picks = (await meetingsPage.evaluate(`(async () => {
+  const picks = await meetingsPage.evaluate<{ next: string; meeting: string }>(`(async () => {
     const call = async (method, input) => {
       const result = await window.coalition.call(method, input);
       if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
@@ -148,7 +148,7 @@ try {
       if (!best || score > best.score) best = { id: m.id, score };
     }
     return { next: next.startsAt, meeting: best.id };
-  })()`)) as { next: string; meeting: string };
+  })()`);
   await meetingsPage.clock.setFixedTime(new Date(Date.parse(picks.next) - 3 * 3_600_000));
   await meetingsPage.reload();
   await meetingsPage.getByRole('list', { name: 'Meetings in the next 24 hours' }).waitFor();

@@ -5,7 +5,7 @@ import type { CallContext } from '../rpc/handlers';
 export type Db = Pick<CallContext, 'db'>;
 
 /** Ids per `in (…)` list, well under SQLite's limit on bound variables. */
-export const IN_CHUNK = 500;
+const IN_CHUNK = 500;
 
 export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
   const out: T[][] = [];

@@ -78,7 +78,7 @@ type Values = Omit<DecisionInput, 'votesFor' | 'votesAgainst' | 'votesAbstain'> 
 
 const asNumber = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? 0 : Number.NaN);
 
-export function DecisionForm({ meeting, decision, onDone }: { meeting: MeetingDetail; decision: Decision | null; onDone: () => void }) {
+function DecisionForm({ meeting, decision, onDone }: { meeting: MeetingDetail; decision: Decision | null; onDone: () => void }) {
   const save = useRpcMutation('decisions.save', { invalidates: MEETING_READS });
   const toInput = (v: Values): DecisionInput => ({ ...v, votesFor: asNumber(v.votesFor), votesAgainst: asNumber(v.votesAgainst), votesAbstain: asNumber(v.votesAbstain) });
   const form = useForm<Values>({

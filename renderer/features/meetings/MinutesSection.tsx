@@ -8,7 +8,7 @@ import { Section } from '../../components/Section';
 import { MEETING_READS } from './reads';
 
 /** Markdown as text only: raw HTML in minutes is dropped, never rendered. */
-export function MinutesPreview({ markdown }: { markdown: string }) {
+function MinutesPreview({ markdown }: { markdown: string }) {
   return (
     <Typography fz="sm">
       <Markdown skipHtml>{markdown}</Markdown>

@@ -1,10 +1,9 @@
-import { ACTION_STATUSES, ATTENDANCE, DECISION_KINDS, MEETING_TYPES, RSVP, type MeetingType } from '@shared/meetings/contract';
+import { ACTION_STATUSES, DECISION_KINDS, MEETING_TYPES, RSVP, type MeetingType } from '@shared/meetings/contract';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export const MEETING_TYPE_OPTIONS = options(MEETING_TYPES);
 export const RSVP_OPTIONS = options(RSVP);
-export const ATTENDANCE_OPTIONS = options(ATTENDANCE);
 export const DECISION_KIND_OPTIONS = options(DECISION_KINDS);
 export const ACTION_STATUS_OPTIONS = options(ACTION_STATUSES);
 

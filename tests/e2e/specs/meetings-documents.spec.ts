@@ -57,6 +57,8 @@ const INVITATION = [
 
 test('a coordinator downloads a meeting’s summary PDF and calendar file, and imports an invitation', async ({ page }) => {
   const errors = collectErrors(page);
+  // The renderer's clock: May 2026, so the calendar opens on the month of these meetings.
+  await page.clock.setFixedTime(new Date('2026-05-10T12:00:00'));
   await startNewCoalition(page, harness.url, 'Alianza Ñandú por la Salud');
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   // A recorded meeting, through the same RPC the screens use (the meetings story covers their forms).
@@ -128,6 +130,16 @@ test('a coordinator downloads a meeting’s summary PDF and calendar file, and i
   await dialog.getByRole('button', { name: 'Create 1 meeting' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lobby day at the Assembleia' })).toBeVisible();
   await expect(page.getByText('Αθηνά Παπαδοπούλου').first()).toBeVisible();
+
+  // The calendar's month as one calendar file: both meetings, each in its own time zone.
+  await area(page, 'Meetings').click();
+  await page.getByRole('button', { name: 'Calendar file' }).click();
+  const [month] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export these meetings (.ics)' }).click()]);
+  expect(month.suggestedFilename()).toMatch(/^meetings-2026-0[45]-\d\d-to-2026-06-\d\d\.ics$/);
+  const calendar = readFileSync(await saved(month), 'utf8');
+  expect(calendar.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(2);
+  expect(calendar).toContain('SUMMARY:Spring assembly\r\n');
+  expect(calendar).toContain('DTSTART;TZID=Europe/Lisbon:20260520T093000\r\n');
 
   expect(errors).toEqual([]);
 });

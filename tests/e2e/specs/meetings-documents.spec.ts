@@ -9,7 +9,7 @@ import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 // The meeting documents in real Chromium against the real backend (the built one, which finds
 // the PDF fonts from out/main): a meeting's summary PDF and calendar file are downloaded from
 // its page and read back (pdftotext, the .ics text), then an invitation from another calendar
-// is imported from the calendar toolbar, previewed and created.
+// is imported from the calendar toolbar, previewed and created, and the month exported as one .ics.
 
 const data = harnessDataDir();
 let harness: Harness;

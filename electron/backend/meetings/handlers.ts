@@ -2,7 +2,7 @@ import type { Handlers } from '../rpc/handlers';
 import { deleteActionItem, listActionItems, saveActionItem, setActionStatus } from './actionItems';
 import { saveAgenda } from './agenda';
 import { deleteDecision, saveDecision } from './decisions';
-import { conflictsFor, invite, respond, uninvite } from './invitees';
+import { conflictsAt, invite, respond, uninvite } from './invitees';
 import { createMeeting, deleteMeeting, getMeeting, homeReminders, listMeetings, meetingsInRange, references, saveMinutes, updateMeeting } from './service';
 
 type MeetingMethod =
@@ -35,7 +35,7 @@ export const meetingHandlers: Handlers<MeetingMethod> = {
   'meetings.update': (input, ctx) => updateMeeting(ctx, input.id, input.meeting),
   'meetings.delete': (input, ctx) => deleteMeeting(ctx, input.id),
   'meetings.saveMinutes': (input, ctx) => saveMinutes(ctx, input.id, input.minutesMd),
-  'meetings.conflicts': (input, ctx) => conflictsFor(ctx, input),
+  'meetings.conflicts': (input, ctx) => conflictsAt(ctx, input),
   'meetings.invite': (input, ctx) => invite(ctx, input),
   'meetings.uninvite': (input, ctx) => uninvite(ctx, input),
   'meetings.respond': (input, ctx) => respond(ctx, input),

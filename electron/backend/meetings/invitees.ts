@@ -63,18 +63,23 @@ export function organizationsRepresented(invitees: readonly Invitee[]): { id: st
   return [...counted.values()].sort((a, b) => b.present - a.present || a.name.localeCompare(b.name));
 }
 
+/** meetings.conflicts: the people given and, for a meeting being edited, its invitees, at the times given. */
+export async function conflictsAt(ctx: Db, input: { startsAt: string; endsAt: string; meetingId?: string | undefined; personIds: readonly string[] }): Promise<Conflict[]> {
+  const people = new Set(input.personIds);
+  if (input.meetingId) {
+    for (const row of await ctx.db.selectFrom('meeting_invitees').select('person_id').where('meeting_id', '=', input.meetingId).execute()) people.add(row.person_id);
+  }
+  return conflictsFor(ctx, { ...input, personIds: [...people] });
+}
+
 /**
  * Double-booking: which of these people are invited to another (not cancelled) meeting that
- * overlaps [startsAt, endsAt). With `meetingId`, that meeting is left out and its invitees are
- * checked too.
+ * overlaps [startsAt, endsAt), leaving out `meetingId` (the meeting itself).
  */
 export async function conflictsFor(ctx: Db, input: { startsAt: string; endsAt: string; meetingId?: string | undefined; personIds: readonly string[] }): Promise<Conflict[]> {
   const startsAt = normalInstant(input.startsAt);
   const endsAt = normalInstant(input.endsAt);
   const people = new Set(input.personIds);
-  if (input.meetingId) {
-    for (const row of await ctx.db.selectFrom('meeting_invitees').select('person_id').where('meeting_id', '=', input.meetingId).execute()) people.add(row.person_id);
-  }
   const earliest = new Date(Date.parse(startsAt) - MAX_MEETING_HOURS * 3_600_000).toISOString();
   const byPerson = new Map<string, Conflict>();
   for (const batch of chunks([...people])) {

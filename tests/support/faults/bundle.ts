@@ -67,7 +67,8 @@ export async function bundleScript(
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // pdfkit finds its font metrics and colour profiles next to its own files: loaded from node_modules, not bundled.
+    external: ['better-sqlite3', 'pdfkit', 'fontkit'],
     alias: { '@shared': resolve(root, 'shared'), ...Object.fromEntries(stubs.map((name) => [name, stub])) },
     logLevel: 'error',
   });

@@ -76,7 +76,7 @@ export function ActionItemsTable({ items, today, showMeeting = true, label }: { 
                     </Table.Td>
                   )}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none" style={{ overflow: 'visible' }}>
+                    <Badge color={STATUS_COLORS[item.status]} variant="light" tt="none" style={{ minWidth: 'max-content' }}>
                       {ACTION_STATUSES[item.status]}
                     </Badge>
                   </Table.Td>

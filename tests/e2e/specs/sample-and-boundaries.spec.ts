@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { expect, test } from '@playwright/test';
+import { area } from '../support/app';
 import { harnessDataDir, startHarness, type Harness } from '../support/harness';
 
 const data = harnessDataDir();
@@ -18,6 +19,8 @@ test('exploring the sample coalition shows its adopted charter, and the coordina
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
   await expect(page.getByText(/exploring the sample coalition/i)).toBeVisible();
+  // The app opens on Home; the charter is in the sidebar.
+  await area(page, 'Charter').click();
   await page.getByRole('link', { name: 'Versions' }).first().click();
   await expect(page.getByText('Adopted at the founding assembly.')).toBeVisible();
   await expect(page.getByText('Amended by the steering committee after the annual retreat.')).toBeVisible();
@@ -29,7 +32,7 @@ test('exploring the sample coalition shows its adopted charter, and the coordina
 test('areas that are not built yet say so honestly', async ({ page }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
-  await page.getByRole('link', { name: 'Meetings' }).click();
+  await area(page, 'Advocacy').click();
   await expect(page.getByText(/coming/i).first()).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });

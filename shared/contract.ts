@@ -66,6 +66,7 @@ export const HOST_METHODS = [
   'backups.useDefaultFolder',
   'workspace.recovery',
   'workspace.recoverFromBackup',
+  'workspace.startOver',
   'workspace.salvage',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */

@@ -120,6 +120,11 @@ export const backupsContract = {
     input: z.strictObject({ id: z.string().regex(BACKUP_ID, { message: 'This is not a backup of this workspace.' }) }),
     output: z.object({ restored: backupSummary, damagedKeptAs: z.string(), workspace: workspaceInfo }),
   },
+  'workspace.startOver': {
+    summary: 'Move the damaged workspace file aside (kept, renamed) and start a new, empty workspace in its place; its backups stay where they are (null when the workspace is open).',
+    input: emptyInput,
+    output: z.object({ damagedKeptAs: z.string(), workspace: workspaceInfo }).nullable(),
+  },
   'workspace.salvage': {
     summary: 'Export what can still be read from the damaged workspace: one CSV file per table in a new folder next to it (null when the workspace is open).',
     input: emptyInput,

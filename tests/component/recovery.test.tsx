@@ -49,3 +49,30 @@ test('a damaged workspace opens the recovery screen; restoring the newest good b
   expect(kept).toHaveLength(1);
   expect(readFileSync(join(dir, kept[0] ?? '')).equals(bytes)).toBe(true);
 });
+
+test('starting over opens a new, empty workspace and keeps the damaged file', async () => {
+  const { bridge, host, dir } = await startWithCoalition();
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+  await host.handle({ kind: 'shutdown', id: 0 });
+  const path = join(dir, 'default.coalition');
+  const bytes = readFileSync(path);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  bytes.fill(0, pageSize);
+  writeFileSync(path, bytes);
+  await expect(host.start()).rejects.toMatchObject({ code: 'workspace' });
+
+  const { user } = renderApp();
+  expect(await screen.findByRole('heading', { name: 'The workspace file is damaged' })).toBeInTheDocument();
+  await user.click(await screen.findByRole('button', { name: 'Start a new workspace' }));
+  const confirm = await screen.findByRole('dialog');
+  expect(confirm).toHaveTextContent('default.damaged-….coalition');
+  await user.click(within(confirm).getByRole('button', { name: 'Start a new workspace' }));
+
+  // A new workspace has no coalition yet: the welcome screen, and the damaged file kept byte for byte.
+  expect(await screen.findByText(/A new, empty workspace is open\. The damaged file was kept as default\.damaged-/)).toBeInTheDocument();
+  expect(await screen.findByRole('button', { name: 'Start a new coalition' })).toBeInTheDocument();
+  expect((await ok(bridge, 'organizations.list', { limit: 10 })).rows).toEqual([]);
+  const kept = readdirSync(dir).filter((f) => /^default\.damaged-\d{8}T\d{9}Z\.coalition$/.test(f));
+  expect(kept).toHaveLength(1);
+  expect(readFileSync(join(dir, kept[0] ?? '')).equals(bytes)).toBe(true);
+});

@@ -47,6 +47,39 @@ export interface HostOptions extends HostArgs {
 type HostMethod = (typeof HOST_METHODS)[number];
 
 /** A backup as the renderer sees it (the change-log position stays in the host). */
+interface SetAside {
+  /** Where the damaged file is now. */
+  kept: string;
+  /** Renames the files back (when what replaced them could not be opened). */
+  putBack(): void;
+}
+
+/**
+ * Renames a damaged workspace and its -wal / -shm to `<name>.damaged-<stamp>.coalition` next to
+ * it, never over another file: kept, never deleted.
+ */
+function setAside(path: string): SetAside {
+  const base = join(dirname(path), basename(path, extname(path)));
+  let at = Date.now();
+  let kept = `${base}.damaged-${stamp(new Date(at))}.coalition`;
+  while ([kept, `${kept}-wal`, `${kept}-shm`].some((f) => existsSync(f))) kept = `${base}.damaged-${stamp(new Date(++at))}.coalition`;
+  const moved: [string, string][] = [];
+  const putBack = () => {
+    for (const [from, to] of moved.reverse()) renameSync(to, from);
+  };
+  try {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (!existsSync(`${path}${suffix}`)) continue;
+      renameSync(`${path}${suffix}`, `${kept}${suffix}`);
+      moved.push([`${path}${suffix}`, `${kept}${suffix}`]);
+    }
+  } catch (error) {
+    putBack();
+    throw error;
+  }
+  return { kept, putBack };
+}
+
 function summary({ changeSeq: _seq, ...backup }: StoredBackup): BackupSummary {
   return backup;
 }
@@ -148,6 +181,8 @@ export class Host {
         return this.#recovery();
       case 'workspace.recoverFromBackup':
         return this.#recoverFromBackup((input as ParsedInput<'workspace.recoverFromBackup'>).id);
+      case 'workspace.startOver':
+        return this.#startOver();
       case 'workspace.salvage': {
         if (this.#open || !this.#failedPath) return null;
         const { folder, tables } = salvage(this.#failed().path, this.options.backupClock?.() ?? new Date());
@@ -377,18 +412,15 @@ export class Host {
       removeDatabaseFiles(candidate);
       throw new AppError('workspace', `The backup could not be used: ${describe(error)} Nothing was changed; the damaged file is where it was.`);
     }
-    const base = join(dirname(path), basename(path, extname(path)));
-    let at = Date.now();
-    let kept = `${base}.damaged-${stamp(new Date(at))}.coalition`;
-    while ([kept, `${kept}-wal`, `${kept}-shm`].some((f) => existsSync(f))) kept = `${base}.damaged-${stamp(new Date(++at))}.coalition`;
-    const moved: [string, string][] = [];
+    let aside: SetAside;
+    try {
+      aside = setAside(path);
+    } catch (error) {
+      removeDatabaseFiles(candidate);
+      throw new AppError('workspace', `The damaged file could not be moved aside, so nothing was changed. ${describe(error)}`);
+    }
     let placed = false;
     try {
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (!existsSync(`${path}${suffix}`)) continue;
-        renameSync(`${path}${suffix}`, `${kept}${suffix}`);
-        moved.push([`${path}${suffix}`, `${kept}${suffix}`]);
-      }
       renameSync(candidate, path);
       placed = true;
       await this.#switchTo(path, { create: false, announce: true, restored: true });
@@ -397,12 +429,38 @@ export class Host {
       await this.#close();
       // Only the restored copy (ours) is removed; the damaged file's names are never deleted.
       removeDatabaseFiles(placed ? path : candidate);
-      for (const [from, to] of moved.reverse()) renameSync(to, from);
+      aside.putBack();
       this.#openError = openError;
       this.#failedPath = path;
       throw new AppError('workspace', `The backup could not be restored, so the damaged file was put back as it was. ${describe(error)}`);
     }
-    return { restored: summary(chosen), damagedKeptAs: basename(kept), workspace: this.#info() };
+    return { restored: summary(chosen), damagedKeptAs: basename(aside.kept), workspace: this.#info() };
+  }
+
+  /**
+   * Starts a new, empty workspace in place of a damaged one, for a coordinator with no backup to
+   * restore: the damaged file is set aside as in a restore (kept, renamed) and its backups stay
+   * where they are. Only for a file refused as damaged, never for one a newer version wrote.
+   */
+  async #startOver(): Promise<unknown> {
+    if (this.#open || !this.#failedPath) return null;
+    const { path, error: openError } = this.#failed();
+    if ((openError.details as { damaged?: unknown } | undefined)?.damaged !== true) {
+      throw new AppError('conflict', 'The workspace is not damaged, so it is not set aside. Open it with the version of Coalition Desk that wrote it, or restore a backup.');
+    }
+    const aside = setAside(path);
+    try {
+      await this.#switchTo(path, { create: true, announce: true });
+    } catch (error) {
+      await this.#close();
+      // Only the new, empty file (ours) is removed; the damaged file comes back under its name.
+      removeDatabaseFiles(path);
+      aside.putBack();
+      this.#openError = openError;
+      this.#failedPath = path;
+      throw new AppError('workspace', `A new workspace could not be started, so the damaged file was put back as it was. ${describe(error)}`);
+    }
+    return { damagedKeptAs: basename(aside.kept), workspace: this.#info() };
   }
 
   #info(): WorkspaceInfo {

@@ -40,6 +40,18 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
     },
   });
 
+  const startOver = useMutation<Output<'workspace.startOver'>, RpcError>({
+    mutationFn: () => call('workspace.startOver', {}),
+    onSuccess: async (result) => {
+      if (result) notifySuccess(`A new, empty workspace is open. The damaged file was kept as ${result.damagedKeptAs}.`, 'Started over');
+      await client.invalidateQueries();
+    },
+    onError: (failure) => {
+      notifyError('A new workspace was not started', failure);
+      void recovery.refetch();
+    },
+  });
+
   const salvage = useMutation<Output<'workspace.salvage'>, RpcError>({
     mutationFn: () => call('workspace.salvage', {}),
     onError: (failure) => notifyError('Nothing could be exported', failure),
@@ -48,6 +60,24 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
   const info = recovery.data;
   const newestGood = info?.backups.find((b) => b.ok);
   const keptAs = info ? `${info.fileName.replace(/\.coalition$/, '')}.damaged-….coalition` : '';
+
+  function confirmStartOver() {
+    modals.openConfirmModal({
+      title: 'Start over in a new, empty workspace?',
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">
+            The damaged file is not deleted: it is kept next to the workspace as <strong>{keptAs}</strong>. Its backups stay in the backups
+            folder, so one can still be restored later from Data &amp; backups.
+          </Text>
+          <Text size="sm">Export what can still be read first if you may need it.</Text>
+        </Stack>
+      ),
+      labels: { confirm: 'Start a new workspace', cancel: 'Cancel' },
+      confirmProps: { color: 'orange' },
+      onConfirm: () => startOver.mutate(),
+    });
+  }
 
   function confirmRestore(backup: RecoveryBackup) {
     modals.openConfirmModal({
@@ -175,6 +205,22 @@ export function RecoveryScreen({ error, onRetry }: { error: unknown; onRetry: ()
           </Group>
           {salvage.data && <SalvageResult result={salvage.data} />}
         </Stack>
+
+        {info?.damaged && (
+          <Stack gap="xs">
+            <Title order={2} fz={18}>
+              Start over
+            </Title>
+            <Text size="sm" c="dimmed">
+              With no backup to restore, start a new, empty workspace in its place. The damaged file is kept.
+            </Text>
+            <Group>
+              <Button variant="default" color="orange" loading={startOver.isPending} onClick={confirmStartOver}>
+                Start a new workspace
+              </Button>
+            </Group>
+          </Stack>
+        )}
 
         <Stack gap="xs">
           <Text size="sm" c="dimmed">

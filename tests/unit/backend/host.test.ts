@@ -181,7 +181,7 @@ describe('backend host with a default workspace from a newer version', () => {
 
     await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', message: expect.stringMatching(newer) as unknown });
     // The recovery screen's methods answer for the file that could not be opened (recovery.test.ts).
-    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup', 'workspace.salvage'];
+    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup', 'workspace.startOver', 'workspace.salvage'];
     for (const method of METHODS.filter((m) => !recovery.includes(m))) {
       const error = await fails(h, method, (VALID_HOST_INPUT as Record<string, unknown>)[method] ?? {});
       expect.soft(error.code, method).toBe('workspace');
@@ -190,6 +190,8 @@ describe('backend host with a default workspace from a newer version', () => {
     expect(await fails(h, 'nope', {})).toMatchObject({ code: 'workspace' });
     expect(await ok(h, 'workspace.recovery', {})).toMatchObject({ fileName: 'default.coalition', damaged: false, backups: [], message: expect.stringMatching(newer) as unknown });
     expect((await fails(h, 'workspace.recoverFromBackup', VALID_HOST_INPUT['workspace.recoverFromBackup'])).code).toBe('not_found');
+    // A newer version's file is not damaged: it is never set aside to start over.
+    expect(await fails(h, 'workspace.startOver', {})).toMatchObject({ code: 'conflict', message: expect.stringMatching(/not damaged/) as unknown });
     expect(fileState(h.defaultPath)).toEqual(before);
 
     expect(await ok(h, 'workspace.openSample', {})).toMatchObject({ isSample: true });

@@ -164,8 +164,30 @@ describe('recovering a damaged workspace', () => {
     expect(await names(h)).toEqual(['Eastside Tenants Union', 'Harbor Legal Aid']);
   });
 
+  it('starting over sets the damaged file aside, byte for byte, and opens a new, empty workspace in its place; its backups stay listed', async () => {
+    const { h, bytes } = await damagedWorkspace();
+    const result = await ok(h, 'workspace.startOver', {});
+    if (!result) throw new Error('workspace.startOver answered null: the workspace is open');
+    expect(contract['workspace.startOver'].output.parse(result)).toEqual(result);
+    expect(result.damagedKeptAs).toMatch(/^default\.damaged-\d{8}T\d{9}Z\.coalition$/);
+    expect(result.workspace).toMatchObject({ fileName: 'default.coalition', isSample: false });
+    expect(h.events).toContainEqual({ type: 'workspace-changed', fileName: 'default.coalition' });
+    expect(readFileSync(join(h.dir, result.damagedKeptAs)).equals(bytes)).toBe(true);
+    expect(await names(h)).toEqual([]);
+    expect(await ok(h, 'profile.get', {})).toBeNull();
+    // The damaged workspace's backups are still there to restore from later (Data & backups).
+    expect((await ok(h, 'backups.list', {})).backups.map((b) => b.counts.organizations)).toContain(2);
+    expect(await ok(h, 'workspace.recovery', {})).toBeNull();
+    // A new workspace works like any other, and survives a restart.
+    await ok(h, 'organizations.create', organizationInput({ name: 'Northside Food Bank' }));
+    await h.send({ kind: 'shutdown' });
+    await h.host.start();
+    expect(await names(h)).toEqual(['Northside Food Bank']);
+  });
+
   it('has nothing to recover when the workspace opened normally', async () => {
     const h = await useHost();
+    expect(await ok(h, 'workspace.startOver', {})).toBeNull();
     expect(await ok(h, 'workspace.recovery', {})).toBeNull();
     expect((await fails(h, 'workspace.recoverFromBackup', { id: '20261126T065423123Z-automatic.coalition' })).code).toBe('conflict');
     expect((await fails(h, 'workspace.recoverFromBackup', { id: '../default.coalition' })).code).toBe('validation');

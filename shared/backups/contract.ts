@@ -132,7 +132,18 @@ export const backupsContract = {
       .object({
         /** The new folder's name (next to the damaged file). */
         folderName: z.string(),
-        tables: z.array(z.object({ name: z.string(), rows: z.number().int(), skippedRanges: z.number().int() })),
+        tables: z.array(
+          z.object({
+            name: z.string(),
+            rows: z.number().int(),
+            /** Rowids that could not be read (each a lost row or a gap in the numbering). */
+            unreadableRows: z.number().int(),
+            /** Ranges skipped whole rather than split row by row. */
+            skippedRanges: z.number().int(),
+            /** So many reads failed that splitting stopped: some readable rows may be missing too. */
+            stoppedSplitting: z.boolean(),
+          }),
+        ),
       })
       .nullable(),
   },

@@ -9,16 +9,24 @@ import { stamp } from './store';
 
 // Salvage: what can still be read from a damaged workspace, as one CSV file per table in a new
 // folder next to it. The damaged file is never opened itself: a copy (with its -wal) in the OS
-// temp folder is read, table by table, in rowid ranges; a range that hits a damaged page is
-// skipped and counted, and the rest goes on.
+// temp folder is read, table by table, in rowid ranges. A range that hits a damaged page is split
+// in halves, down to single rowids, so only the rows that cannot be read on their own are lost
+// (and counted); after FAILED_READS failed reads in one table the splitting stops there and its
+// remaining damaged ranges are skipped whole, so a badly damaged big table cannot take hours.
 
 const CHUNK = 500;
+/** Failed reads allowed per table before its damaged ranges are skipped whole instead of split. */
+export const FAILED_READS = 10_000;
 
 export interface SalvagedTable {
   name: string;
   rows: number;
-  /** Rowid ranges that could not be read (each up to CHUNK rows). */
+  /** Rowids that could not be read, each a lost row or a gap in the numbering (ranges skipped whole included). */
+  unreadableRows: number;
+  /** Ranges skipped whole, not split: once the splitting stopped, or a table that could not be read in rowid ranges. */
   skippedRanges: number;
+  /** The table had FAILED_READS failed reads: splitting stopped, so some readable rows may be missing too. */
+  stoppedSplitting: boolean;
 }
 
 function cell(value: unknown): string {
@@ -36,7 +44,11 @@ function line(values: unknown[]): string {
   return `${values.map(cell).join(',')}\r\n`;
 }
 
-export function salvage(workspacePath: string, now: Date = new Date()): { folder: string; tables: SalvagedTable[] } {
+export function salvage(
+  workspacePath: string,
+  now: Date = new Date(),
+  failedReads: number = FAILED_READS,
+): { folder: string; tables: SalvagedTable[] } {
   const base = basename(workspacePath, extname(workspacePath));
   const folder = join(dirname(workspacePath), `${base} salvaged ${stamp(now)}`);
   const copy = join(tmpdir(), `coalition-salvage-${process.pid}-${stamp(now)}.coalition`);
@@ -57,7 +69,7 @@ export function salvage(workspacePath: string, now: Date = new Date()): { folder
     }
     mkdirSync(folder, { recursive: true });
     const tables: SalvagedTable[] = [];
-    for (const name of names) tables.push(salvageTable(db, name, join(folder, `${name}.csv`)));
+    for (const name of names) tables.push(salvageTable(db, name, join(folder, `${name}.csv`), failedReads));
     return { folder, tables };
   } catch (error) {
     throw error instanceof AppError ? error : new AppError('workspace', `What can still be read could not be exported: ${describe(error)}`);
@@ -67,9 +79,9 @@ export function salvage(workspacePath: string, now: Date = new Date()): { folder
   }
 }
 
-function salvageTable(db: SqliteDatabase.Database, name: string, file: string): SalvagedTable {
+function salvageTable(db: SqliteDatabase.Database, name: string, file: string, failedReads: number): SalvagedTable {
   const quoted = `"${name.replace(/"/g, '""')}"`;
-  const result: SalvagedTable = { name, rows: 0, skippedRanges: 0 };
+  const result: SalvagedTable = { name, rows: 0, unreadableRows: 0, skippedRanges: 0, stoppedSplitting: false };
   let columns: string[];
   try {
     columns = (db.prepare(`select name from pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name);
@@ -85,17 +97,46 @@ function salvageTable(db: SqliteDatabase.Database, name: string, file: string): 
     // A table without rowids, or its last page damaged: read it whole, or not at all.
     max = -1;
   }
-  const read = (sql: string, ...params: number[]) => {
+  if (max < 0) {
     try {
-      const rows = db.prepare(sql).raw().all(...params) as unknown[][];
+      const rows = db.prepare(`select * from ${quoted}`).raw().all() as unknown[][];
       for (const row of rows) parts.push(line(row));
       result.rows += rows.length;
     } catch {
       result.skippedRanges++;
     }
-  };
-  if (max < 0) read(`select * from ${quoted}`);
-  else for (let from = 0; from <= max; from += CHUNK) read(`select * from ${quoted} where rowid >= ? and rowid < ?`, from, from + CHUNK);
+  } else {
+    let failures = 0;
+    // Rows in [from, to): all of them when they read; else each half, down to single rowids.
+    // Depth first, so the file stays in rowid order. A single rowid is looked up with `=`: a
+    // range read of the last row before a damaged page steps onto that page, and would fail.
+    const read = (from: number, to: number) => {
+      try {
+        const rows = (
+          to - from === 1
+            ? db.prepare(`select * from ${quoted} where rowid = ?`).raw().all(from)
+            : db.prepare(`select * from ${quoted} where rowid >= ? and rowid < ?`).raw().all(from, to)
+        ) as unknown[][];
+        for (const row of rows) parts.push(line(row));
+        result.rows += rows.length;
+        return;
+      } catch {
+        failures++;
+      }
+      if (to - from === 1) {
+        result.unreadableRows++;
+      } else if (failures >= failedReads) {
+        result.stoppedSplitting = true;
+        result.skippedRanges++;
+        result.unreadableRows += to - from;
+      } else {
+        const middle = from + Math.floor((to - from) / 2);
+        read(from, middle);
+        read(middle, to);
+      }
+    };
+    for (let from = 0; from <= max; from += CHUNK) read(from, Math.min(from + CHUNK, max + 1));
+  }
   try {
     writeFileSync(file, parts.join(''));
   } catch (error) {

@@ -248,14 +248,20 @@ const SALVAGE_TABLES: [string, string][] = [
 ];
 
 function SalvageResult({ result }: { result: NonNullable<Output<'workspace.salvage'>> }) {
-  const skipped = result.tables.filter((t) => t.skippedRanges > 0);
+  const damaged = result.tables.filter((t) => t.unreadableRows > 0 || t.skippedRanges > 0);
   const rowsOf = (name: string) => result.tables.find((t) => t.name === name)?.rows ?? 0;
+  const lost = (t: (typeof damaged)[number]) =>
+    t.stoppedSplitting
+      ? `${t.name} (up to ${t.unreadableRows.toLocaleString('en')} rows: too damaged to go through row by row)`
+      : t.unreadableRows > 0
+        ? `${t.name} (up to ${t.unreadableRows.toLocaleString('en')} ${t.unreadableRows === 1 ? 'row' : 'rows'})`
+        : t.name;
   return (
-    <Alert color={skipped.length > 0 ? 'yellow' : 'teal'} variant="light" title={`Exported to the folder “${result.folderName}”`}>
+    <Alert color={damaged.length > 0 ? 'yellow' : 'teal'} variant="light" title={`Exported to the folder “${result.folderName}”`}>
       <Text size="sm">{SALVAGE_TABLES.map(([name, label]) => `${rowsOf(name).toLocaleString('en')} ${label}`).join(' · ')}</Text>
       <Text size="sm">
-        {skipped.length > 0
-          ? `Some rows could not be read and were skipped in: ${skipped.map((t) => t.name).join(', ')}.`
+        {damaged.length > 0
+          ? `Some rows could not be read and were left out in: ${damaged.map(lost).join(', ')}.`
           : 'Every table could be read.'}
       </Text>
     </Alert>

@@ -1,23 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // Backups in real Chromium against the real backend host: back up now, write an encrypted file
 // (the harness stands in for the Save dialog with <data>/backup-files), change something, restore
 // from the file with a wrong and then the right passphrase, and open a backup read-only.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 async function organizationTotal(page: Page): Promise<number> {
   return page.evaluate(`window.coalition.call('organizations.list', { limit: 1 }).then((r) => r.value.total)`);
@@ -45,7 +35,7 @@ test('back up, carry the workspace in an encrypted file, restore it, and look in
   await dialog.getByLabel('Passphrase again').fill('harbor lights over the bay');
   await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
   await expect(dialog).toBeHidden();
-  const files = readdirSync(join(data.dir, 'backup-files'));
+  const files = readdirSync(join(harness.dir, 'backup-files'));
   expect(files).toEqual([expect.stringMatching(/^sample-coalition backup \d{4}-\d{2}-\d{2}\.cdbackup$/)]);
 
   // A change after the file was written.
@@ -74,5 +64,5 @@ test('back up, carry the workspace in an encrypted file, restore it, and look in
   await banner.getByRole('button', { name: 'Back to my workspace' }).click();
   await expect(banner).toBeHidden();
   expect(await organizationTotal(page)).toBe(before);
-  expect(existsSync(join(data.dir, 'sample-coalition backups'))).toBe(true);
+  expect(existsSync(join(harness.dir, 'sample-coalition backups'))).toBe(true);
 });

@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The foundation's end-to-end story, in real Chromium against the real backend:
 // first run → start a new coalition → write the charter with two goals → adopt version 1 →
 // edit and adopt version 2 → see the difference → restart the server → everything is still there.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 async function fillGoal(page: Page, n: number, goal: { category: string; title: string; description: string; target?: [string, string, string] }) {
   const card = page.getByRole('group', { name: `Goal ${n}` });
@@ -89,8 +79,7 @@ test('a coordinator writes, adopts and amends the charter, and it survives a res
   await expect(page.getByText('Make eviction and hunger visible').first()).toBeVisible();
 
   // Restart the server: the workspace file on disk is all that carries over.
-  await harness.stop();
-  harness = await startHarness(data.dir);
+  await harness.restart();
   await page.goto(harness.url);
   await page.getByRole('link', { name: 'Charter' }).first().click();
   await expect(page.getByLabel('Mission')).toHaveValue('Win fair, well-funded social and legal services for every Harbor City resident.');

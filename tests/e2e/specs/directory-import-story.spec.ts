@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { area, collectErrors, organizationsTable, startNewCoalition } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The partner directory's whole story in real Chromium against the real backend: import a CSV
 // with a few bad rows → see the row errors → fix the mapping → import → search → filter → save a
 // view → open a partner → log an interaction → merge two duplicates → export.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 // Two rows are the same youth group (same phone, one name misspelt: the import cannot tell, the
 // duplicates screen can); row 5 has a stage no one knows.

@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { area, collectErrors, organizationsTable, startNewCoalition } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The directory's end-to-end story in real Chromium against the real backend: a new coalition
 // adds two organizations and a person through the forms, finds one with an accent-less search,
 // filters by stage, saves a view and re-applies it, opens an organization and logs an interaction.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 async function pick(page: Page, scope: ReturnType<Page['getByRole']>, field: string, option: string) {
   await scope.getByRole('combobox', { name: new RegExp(`^${field}`) }).click();

@@ -4,28 +4,18 @@ import { join } from 'node:path';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { emptyPersonInput } from '../../../shared/directory/people';
 import { area, collectErrors, rpc, startNewCoalition } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The meeting documents in real Chromium against the real backend (the built one, which finds
 // the PDF fonts from out/main): a meeting's summary PDF and calendar file are downloaded from
 // its page and read back (pdftotext, the .ics text), then an invitation from another calendar
 // is imported from the calendar toolbar, previewed and created, and the month exported as one .ics.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 /** Saves a download in the spec's folder and returns its path. */
 async function saved(download: Download): Promise<string> {
-  const path = join(data.dir, download.suggestedFilename());
+  const path = join(harness.dir, download.suggestedFilename());
   await download.saveAs(path);
   return path;
 }

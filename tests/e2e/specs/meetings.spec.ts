@@ -2,24 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { emptyOrganizationInput } from '../../../shared/directory/organizations';
 import { emptyPersonInput } from '../../../shared/directory/people';
 import { area, collectErrors, rpc, startNewCoalition } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The meeting planner's story in real Chromium against the real backend: a working group is
 // created on the structure screens, its meeting scheduled on the calendar, the group invited,
 // attendance taken, a decision recorded that passes, two action items added; moving the clock
 // past their due dates shows them as overdue, and one is closed from the overdue list.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 /** Picks a person in an EntityPicker (a searchable combobox) by typing part of the name. */
 async function pickPerson(page: Page, scope: ReturnType<Page['getByRole']>, label: string, name: string) {

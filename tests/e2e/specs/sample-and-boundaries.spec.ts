@@ -1,19 +1,9 @@
 import { request } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { area } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 test('exploring the sample coalition shows its adopted charter, and the coordinator can leave it', async ({ page }) => {
   await page.goto(harness.url);

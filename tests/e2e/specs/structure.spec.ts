@@ -1,23 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { area, collectErrors, startNewCoalition } from '../support/app';
-import { harnessDataDir, startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 // The structure story in real Chromium against the real backend: a coordinator creates a working
 // group, adds a lead on its page and two more people from the people table's bulk bar, creates a
 // steering committee seat, gives it a holder, and sees the committee today; moving the clock ten
 // months on puts the term among those ending within 90 days.
 
-const data = harnessDataDir();
-let harness: Harness;
-
-test.beforeAll(async () => {
-  harness = await startHarness(data.dir);
-});
-
-test.afterAll(async () => {
-  await harness.stop();
-  data.cleanup();
-});
+const harness = useHarness();
 
 test('a coordinator builds a working group and the steering committee, and sees the committee today', async ({ page }) => {
   const errors = collectErrors(page);

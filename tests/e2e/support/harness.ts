@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from '@playwright/test';
 
 export interface Harness {
   url: string;
@@ -12,6 +13,37 @@ export interface Harness {
 export function harnessDataDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'coalition-e2e-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * One harness for a spec file: started before its tests, stopped after them, its data folder (kept
+ * across restarts) removed. `url` is where the app is served; `restart()` stops the server and
+ * starts it again on the same data, as reopening the app would.
+ */
+export function useHarness(): { readonly dir: string; readonly url: string; restart(): Promise<void> } {
+  const data = harnessDataDir();
+  let harness: Harness | undefined;
+  test.beforeAll(async () => {
+    harness = await startHarness(data.dir);
+  });
+  test.afterAll(async () => {
+    await harness?.stop();
+    data.cleanup();
+  });
+  const started = (): Harness => {
+    if (!harness) throw new Error('The harness has not started.');
+    return harness;
+  };
+  return {
+    dir: data.dir,
+    get url() {
+      return started().url;
+    },
+    async restart() {
+      await started().stop();
+      harness = await startHarness(data.dir);
+    },
+  };
 }
 
 /** Starts the web harness (the real backend host and the built renderer) on a free loopback port. */

@@ -10,6 +10,7 @@ import { representationContract } from './directory/representation';
 import { filesContract } from './files/contract';
 import { historyContract } from './history/contract';
 import { notificationsContract } from './notifications/contract';
+import { settingsContract } from './settings/contract';
 import { meetingsContract } from './meetings/contract';
 import { meetingDocumentsContract } from './meetings/documents';
 import { profileContract } from './profile/contract';
@@ -36,6 +37,7 @@ export const contract = {
   ...meetingDocumentsContract,
   ...filesContract,
   ...notificationsContract,
+  ...settingsContract,
   ...backupsContract,
 } as const;
 
@@ -67,6 +69,8 @@ export const HOST_METHODS = [
   'workspace.recovery',
   'workspace.recoverFromBackup',
   'workspace.startOver',
+  'settings.actor',
+  'settings.setActor',
   'workspace.salvage',
 ] as const satisfies readonly Method[];
 /** Methods the shell answers (native dialogs); the harness stands in for them in the browser. */

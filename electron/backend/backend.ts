@@ -72,6 +72,8 @@ export interface Backend {
   bulkLoad<T>(load: (sqlite: SqliteDatabase.Database) => T): Promise<T>;
   /** The change log's last sequence number (0 when empty): whether anything changed since a backup. */
   changeSeq(): number;
+  /** Who the next calls' changes are recorded as (the coordinator chose another name). */
+  setActor(name: string): void;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,7 @@ export interface Backend {
  * Who the changes are recorded as: COALITION_DESK_USER when set (a shared computer account, the
  * screenshots), else the signed-in user's name as the operating system knows it ('' when it cannot say).
  */
-function osUserName(): string {
+export function osUserName(): string {
   const named = process.env['COALITION_DESK_USER']?.trim();
   if (named) return named.slice(0, 100);
   try {
@@ -98,7 +100,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let closed = false;
   // Import files a crashed run left behind hold people's details: gone at the next start.
   void sweepImportFiles();
-  const actor = options.actor ?? osUserName();
+  let actor = options.actor ?? osUserName();
   if (options.readOnly) workspace.sqlite.pragma('query_only = ON');
 
   async function run(method: Method, input: unknown): Promise<unknown> {
@@ -164,6 +166,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     changeSeq() {
       const row = workspace.sqlite.prepare('select coalesce(max(seq), 0) as seq from change_log').get() as { seq: number };
       return row.seq;
+    },
+    setActor(name) {
+      actor = name;
     },
     async close() {
       if (closed) return;

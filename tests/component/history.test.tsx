@@ -89,3 +89,23 @@ test('History is read afresh on each visit: a change made elsewhere is listed', 
   await user.click(screen.getByRole('link', { name: 'History' }));
   expect(await screen.findByText('Added Lakeshore Legal Clinic')).toBeInTheDocument();
 });
+
+test('the coordinator chooses the name changes are recorded as; the next change shows it, and a too-long name is refused in the form', async () => {
+  const { bridge } = await startWithCoalition();
+  const { user } = renderApp('/history');
+  expect(await screen.findByText(/Changes made on this computer are recorded as/)).toHaveTextContent(`recorded as ${userInfo().username} (the computer’s user name).`);
+  await user.click(screen.getByRole('button', { name: 'Change' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Your name in the history' });
+  const field = within(dialog).getByRole('textbox', { name: 'Your name' });
+  await user.type(field, 'x'.repeat(101));
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+  expect(await within(dialog).findByText('Your name must be at most 100 characters.')).toBeInTheDocument();
+  await user.clear(field);
+  await user.type(field, 'Dana Whitfield');
+  await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText(/Changes made on this computer are recorded as/)).toHaveTextContent('recorded as Dana Whitfield.');
+
+  await ok(bridge, 'organizations.create', organizationInput({ name: 'Harbor Legal Aid' }));
+  const { batches } = await ok(bridge, 'history.batches', { limit: 1 });
+  expect(batches[0]?.actor).toBe('Dana Whitfield');
+});

@@ -5,8 +5,9 @@ import { passphrase as passphraseSchema, type BackupList, type BackupSummary, ty
 import { contract, HOST_METHODS, type ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
+import type { ActorSetting } from '@shared/settings/contract';
 import type { WorkspaceInfo } from '@shared/workspace/contract';
-import { createBackend, type Backend } from '../backend';
+import { createBackend, osUserName, type Backend } from '../backend';
 import { decryptFile, DEFAULT_SCRYPT, encryptFile, type ScryptParams } from '../backups/encrypted';
 import { salvage } from '../backups/salvage';
 import { AutoBackup, type Timers } from '../backups/schedule';
@@ -17,6 +18,7 @@ import { validationError } from '@shared/validation';
 import { toErrorPayload } from '../rpc/errors';
 import { generateSample } from '../sample/generate';
 import type { HostArgs, HostRequest, HostResponse } from './protocol';
+import { ComputerSettings } from './settings';
 
 export const SAMPLE_FILE = 'sample-coalition.coalition';
 export const SAMPLE_SEED = 20261126;
@@ -96,12 +98,14 @@ export class Host {
   /** The workspace file that could not be opened while none was open (the recovery screen's file). */
   #failedPath: string | null = null;
   readonly #folders: BackupFolders;
+  readonly #settings: ComputerSettings;
 
   constructor(
     private readonly options: HostOptions,
     private readonly emit: (event: AppEvent) => void,
   ) {
     this.#folders = new BackupFolders(join(options.workspacesDir, 'backup-folders.json'));
+    this.#settings = new ComputerSettings(join(options.workspacesDir, 'settings.json'));
   }
 
   /** Opens the start-up workspace (the embedded default, created on first run). */
@@ -183,6 +187,14 @@ export class Host {
         return this.#recoverFromBackup((input as ParsedInput<'workspace.recoverFromBackup'>).id);
       case 'workspace.startOver':
         return this.#startOver();
+      case 'settings.actor':
+        return this.#actorSetting();
+      case 'settings.setActor': {
+        const { name } = input as ParsedInput<'settings.setActor'>;
+        this.#settings.setActorName(name || null);
+        this.#open?.backend.setActor(this.#actorName());
+        return this.#actorSetting();
+      }
       case 'workspace.salvage': {
         if (this.#open || !this.#failedPath) return null;
         const { folder, tables } = salvage(this.#failed().path, this.options.backupClock?.() ?? new Date());
@@ -463,6 +475,16 @@ export class Host {
     return { damagedKeptAs: basename(aside.kept), workspace: this.#info() };
   }
 
+  /** Who changes are recorded as: the name chosen on this computer, else its user name. */
+  #actorName(): string {
+    return this.#settings.actorName() ?? osUserName();
+  }
+
+  #actorSetting(): ActorSetting {
+    const chosen = this.#settings.actorName();
+    return { name: chosen ?? osUserName(), fromSystem: osUserName(), chosen: chosen !== null };
+  }
+
   #info(): WorkspaceInfo {
     const open = this.#requireOpen();
     return {
@@ -492,6 +514,7 @@ export class Host {
       backend = await createBackend({
         workspacePath: path,
         create: how.create,
+        actor: this.#actorName(),
         validateOutputs: this.options.validateOutputs ?? false,
         onEvent: this.emit,
         ...(how.view ? { readOnly: true } : {}),

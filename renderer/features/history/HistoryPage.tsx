@@ -13,6 +13,7 @@ import { notifyError } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
+import { RecordedAs } from './RecordedAs';
 
 // The workspace's history: every call that changed something (one row per batch: an import, a
 // merge or a bulk edit is one row), who made it and when, and undo / redo.
@@ -116,6 +117,7 @@ export function HistoryPage() {
         </Button>
       }
     >
+      <RecordedAs />
       {history.isPending ? (
         <Loading label="Loading the history" />
       ) : history.isError ? (

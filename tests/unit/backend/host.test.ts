@@ -32,6 +32,7 @@ const VALID_HOST_INPUT: Partial<Record<(typeof HOST_METHODS)[number], object>> =
   'backups.restore': { id: '20261126T065423123Z-manual.coalition' },
   'backups.openReadOnly': { id: '20261126T065423123Z-manual.coalition' },
   'workspace.recoverFromBackup': { id: '20261126T065423123Z-manual.coalition' },
+  'settings.setActor': { name: 'Dana Whitfield' },
 };
 
 describe('backend host', () => {
@@ -181,7 +182,8 @@ describe('backend host with a default workspace from a newer version', () => {
 
     await expect(h.host.start()).rejects.toMatchObject({ code: 'workspace', message: expect.stringMatching(newer) as unknown });
     // The recovery screen's methods answer for the file that could not be opened (recovery.test.ts).
-    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup', 'workspace.startOver', 'workspace.salvage'];
+    // The recovery screen's methods, and this computer's settings, which need no workspace.
+    const recovery = ['workspace.openSample', 'workspace.recovery', 'workspace.recoverFromBackup', 'workspace.startOver', 'workspace.salvage', 'settings.actor', 'settings.setActor'];
     for (const method of METHODS.filter((m) => !recovery.includes(m))) {
       const error = await fails(h, method, (VALID_HOST_INPUT as Record<string, unknown>)[method] ?? {});
       expect.soft(error.code, method).toBe('workspace');

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { BACKUP_ID, backupKind, recordCounts, type BackupKind, type BackupSummary } from '@shared/backups/contract';
 import { AppError } from '@shared/errors';
 import { z } from 'zod';
+import { readJsonFile, writeJsonFile } from '../jsonFile';
 import { backupsToKeep, DEFAULT_POLICY, type RotationPolicy } from './rotation';
 import { describe, removeDatabaseFiles, snapshot, type CopyTo, type Verify } from './snapshot';
 
@@ -143,12 +144,7 @@ export class BackupFolders {
   constructor(private readonly file: string) {}
 
   #read(): Record<string, string> {
-    try {
-      const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return parsed.success ? parsed.data : {};
-    } catch {
-      return {};
-    }
+    return readJsonFile(this.file, z.record(z.string(), z.string()), {});
   }
 
   folderFor(workspacePath: string): { folder: string; isDefault: boolean } {
@@ -160,8 +156,6 @@ export class BackupFolders {
     const all = this.#read();
     if (folder === null) delete all[workspacePath];
     else all[workspacePath] = folder;
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.partial`, JSON.stringify(all, null, 2));
-    renameSync(`${this.file}.partial`, this.file);
+    writeJsonFile(this.file, all);
   }
 }

@@ -16,6 +16,12 @@ import { meetingDocumentsContract } from './meetings/documents';
 import { profileContract } from './profile/contract';
 import { structureContract } from './structure/contract';
 import { workspaceContract } from './workspace/contract';
+import { campaignsContract } from './campaigns/contract';
+import { policyContract } from './policy/contract';
+import { mediaContract } from './media/contract';
+import { storiesContract } from './stories/contract';
+import { resourcesContract } from './resources/contract';
+import { capacityContract } from './capacity/contract';
 
 /**
  * The whole RPC contract: every method the renderer can call, with zod schemas for its input
@@ -35,6 +41,12 @@ export const contract = {
   ...historyContract,
   ...meetingsContract,
   ...meetingDocumentsContract,
+  ...campaignsContract,
+  ...policyContract,
+  ...mediaContract,
+  ...storiesContract,
+  ...resourcesContract,
+  ...capacityContract,
   ...filesContract,
   ...notificationsContract,
   ...settingsContract,

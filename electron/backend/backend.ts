@@ -19,6 +19,12 @@ import { meetingHandlers } from './meetings/handlers';
 import { meetingDocumentHandlers } from './meetings/documents/handlers';
 import { profileHandlers } from './profile/handlers';
 import { structureHandlers } from './structure/handlers';
+import { campaignHandlers } from './campaigns/handlers';
+import { policyHandlers } from './policy/handlers';
+import { mediaHandlers } from './media/handlers';
+import { storyHandlers } from './stories/handlers';
+import { resourceHandlers } from './resources/handlers';
+import { capacityHandlers } from './capacity/handlers';
 
 /** Every backend method's handler; the compiler checks that none is missing. */
 const handlers: Handlers<BackendMethod> = {
@@ -29,6 +35,12 @@ const handlers: Handlers<BackendMethod> = {
   ...structureHandlers,
   ...meetingHandlers,
   ...meetingDocumentHandlers,
+  ...campaignHandlers,
+  ...policyHandlers,
+  ...mediaHandlers,
+  ...storyHandlers,
+  ...resourceHandlers,
+  ...capacityHandlers,
 };
 
 /**

@@ -5,6 +5,12 @@ import { ok, type Caller } from './backend';
 import { png } from './images';
 import { uploadImport, type ImportCall } from './imports';
 import { personInput } from './people';
+import { CAMPAIGN_INPUTS, seedCampaigns } from './samples/campaigns';
+import { POLICY_INPUTS, seedPolicy } from './samples/policy';
+import { MEDIA_INPUTS, seedMedia } from './samples/media';
+import { STORY_INPUTS, seedStories } from './samples/stories';
+import { RESOURCE_INPUTS, seedResources } from './samples/resources';
+import { CAPACITY_INPUTS, seedCapacity } from './samples/capacity';
 
 // One valid input for every method the workspace backend answers, valid on a workspace prepared
 // by `seedWorkspace`. The type makes the compiler ask for an entry when a method is added; the
@@ -90,6 +96,12 @@ const SEED_MEETING: Input<'meetings.create'> = {
 };
 
 export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
+  ...CAMPAIGN_INPUTS,
+  ...POLICY_INPUTS,
+  ...MEDIA_INPUTS,
+  ...STORY_INPUTS,
+  ...RESOURCE_INPUTS,
+  ...CAPACITY_INPUTS,
   'profile.get': {},
   'profile.save': { name: 'Eastside Health Equity Coalition', shortName: 'EHEC', region: 'Eastside, State of Columbia', foundedOn: '2019-04-02' },
   'profile.setLogo': { logo: { mimeType: 'image/png', dataBase64: png().toString('base64') } },
@@ -412,6 +424,12 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   seeded.set(SEED_IDS.representationTarget, target.id);
   await seedStructure(caller, seeded);
   await seedMeeting(caller, seeded);
+  await seedCampaigns(caller, seeded);
+  await seedPolicy(caller, seeded);
+  await seedMedia(caller, seeded);
+  await seedStories(caller, seeded);
+  await seedResources(caller, seeded);
+  await seedCapacity(caller, seeded);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });

@@ -1,4 +1,10 @@
 import type { Generated } from 'kysely';
+import type { CampaignTables } from '../campaigns/tables';
+import type { PolicyTables } from '../policy/tables';
+import type { StoryTables } from '../stories/tables';
+import type { MediaTables } from '../media/tables';
+import type { ResourceTables } from '../resources/tables';
+import type { CapacityTables } from '../capacity/tables';
 
 // Row types of the workspace database, as Kysely sees them. Column names are snake_case in
 // SQL; services map them to the contract's camelCase shapes.
@@ -394,7 +400,7 @@ export interface LabelsTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends CampaignTables, PolicyTables, StoryTables, MediaTables, ResourceTables, CapacityTables {
   coalition_profile: CoalitionProfileTable;
   charter_draft: CharterDraftTable;
   charter_goal: CharterGoalTable;

@@ -51,6 +51,10 @@ const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   meeting_invitees: ['invitation', 'invitations'],
   decisions: ['decision', 'decisions'],
   action_items: ['action item', 'action items'],
+  campaigns: ['campaign', 'campaigns'],
+  officials: ['official', 'officials'],
+  stories: ['story', 'stories'],
+  fundraising_campaigns: ['fundraising campaign', 'fundraising campaigns'],
 };
 
 const VERBS = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;

@@ -56,6 +56,10 @@ const RECORDED: Readonly<Record<RecordedTable, true>> = {
   meeting_invitees: true,
   decisions: true,
   action_items: true,
+  campaigns: true,
+  officials: true,
+  stories: true,
+  fundraising_campaigns: true,
 };
 
 function isRecorded(entity: string): entity is RecordedTable {

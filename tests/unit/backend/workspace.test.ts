@@ -49,6 +49,10 @@ const TABLES: Record<keyof Database, true> = {
   meeting_invitees: true,
   decisions: true,
   action_items: true,
+  campaigns: true,
+  officials: true,
+  stories: true,
+  fundraising_campaigns: true,
 };
 
 function tableNames(path: string): string[] {

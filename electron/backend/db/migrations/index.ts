@@ -7,6 +7,10 @@ import * as importMappings from './005_import_mappings';
 import * as changeBatches from './006_change_batches';
 import * as structure from './007_structure';
 import * as meetings from './008_meetings';
+import * as campaigns from './009_campaigns';
+import * as policy from './010_policy';
+import * as media from './011_media';
+import * as resources from './012_resources';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -19,6 +23,10 @@ export const migrations: Record<string, Migration> = {
   '006_change_batches': changeBatches,
   '007_structure': structure,
   '008_meetings': meetings,
+  '009_campaigns': campaigns,
+  '010_policy': policy,
+  '011_media': media,
+  '012_resources': resources,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

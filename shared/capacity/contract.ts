@@ -1,0 +1,2 @@
+// Trainings and technical assistance (issue 6).
+export const capacityContract = {} as const;

@@ -1,0 +1,2 @@
+// Media outlets, journalists, outreach items and coverage (issue 5).
+export const mediaContract = {} as const;

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { harnessDataDir, startHarness } from '../tests/e2e/support/harness';
+import { AREA_SHOTS, type Shot } from './screenshots/areas';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -14,16 +15,34 @@ process.env['COALITION_DESK_USER'] = 'Dana Whitfield';
 const harness = await startHarness(data.dir);
 const browser = await chromium.launch(config.use?.launchOptions);
 
+// `npm run screenshots -- policy media` takes only those areas' pictures (names in screenshots/areas.ts).
+const only = process.argv.slice(2);
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${out}/${name}.png` });
   console.log(`${out}/${name}.png`);
 }
 
+/** The pictures of the areas in screenshots/areas.ts (those named on the command line, or all). */
+async function areaShots(page: Page): Promise<void> {
+  const context: Shot = { page, url: harness.url, out, dataDir: data.dir, shot: (name) => shot(page, name) };
+  for (const [name, take] of Object.entries(AREA_SHOTS)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    await page.emulateMedia({ colorScheme: 'light' });
+    await take(context);
+  }
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).waitFor();
+  if (only.length > 0) {
+    await page.getByRole('button', { name: 'Explore sample coalition' }).click();
+    await page.getByRole('navigation', { name: 'Areas' }).waitFor();
+    await areaShots(page);
+  } else {
   await shot(page, 'welcome');
 
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
@@ -199,6 +218,8 @@ try {
   execFileSync('pdftoppm', ['-png', '-r', '80', summaryPdf, `${out}/meeting-summary`]);
   console.log(`${out}/meeting-summary-*.png`);
 
+  await areaShots(page);
+
   // History (last, so the changes below appear in no other picture): a bulk stage change, a
   // merge of a duplicate pair, a bulk tag change, and that tag change undone — through the same RPC the
   // screens use. The changes are recorded as "Dana Whitfield" (COALITION_DESK_USER, set above).
@@ -221,6 +242,7 @@ try {
   await page.reload();
   await page.getByRole('table', { name: 'Changes' }).getByRole('row').nth(8).waitFor();
   await shot(page, 'history');
+  }
 } finally {
   await browser.close();
   await harness.stop();

@@ -1,0 +1,18 @@
+import type { Page } from '@playwright/test';
+
+// The pictures of each area built after the directory and meetings, one module per area
+// (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
+
+export interface Shot {
+  page: Page;
+  /** The harness's address (navigate with `${url}#/route`). */
+  url: string;
+  /** Where the pictures go (docs/screenshots). */
+  out: string;
+  /** A scratch folder for files such as PDFs. */
+  dataDir: string;
+  /** Waits for the network to settle and writes `${out}/${name}.png`. */
+  shot(name: string): Promise<void>;
+}
+
+export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {};

@@ -22,6 +22,9 @@ import { mediaContract } from './media/contract';
 import { storiesContract } from './stories/contract';
 import { resourcesContract } from './resources/contract';
 import { capacityContract } from './capacity/contract';
+import { metricsContract } from './metrics/contract';
+import { reportsContract } from './reports/contract';
+import { briefingsContract } from './briefings/contract';
 
 /**
  * The whole RPC contract: every method the renderer can call, with zod schemas for its input
@@ -47,6 +50,9 @@ export const contract = {
   ...storiesContract,
   ...resourcesContract,
   ...capacityContract,
+  ...metricsContract,
+  ...reportsContract,
+  ...briefingsContract,
   ...filesContract,
   ...notificationsContract,
   ...settingsContract,

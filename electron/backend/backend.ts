@@ -25,6 +25,9 @@ import { mediaHandlers } from './media/handlers';
 import { storyHandlers } from './stories/handlers';
 import { resourceHandlers } from './resources/handlers';
 import { capacityHandlers } from './capacity/handlers';
+import { metricHandlers } from './metrics/handlers';
+import { reportHandlers } from './reports/handlers';
+import { briefingHandlers } from './briefings/handlers';
 
 /** Every backend method's handler; the compiler checks that none is missing. */
 const handlers: Handlers<BackendMethod> = {
@@ -41,6 +44,9 @@ const handlers: Handlers<BackendMethod> = {
   ...storyHandlers,
   ...resourceHandlers,
   ...capacityHandlers,
+  ...metricHandlers,
+  ...reportHandlers,
+  ...briefingHandlers,
 };
 
 /**

@@ -11,6 +11,9 @@ import { MEDIA_INPUTS, seedMedia } from './samples/media';
 import { STORY_INPUTS, seedStories } from './samples/stories';
 import { RESOURCE_INPUTS, seedResources } from './samples/resources';
 import { CAPACITY_INPUTS, seedCapacity } from './samples/capacity';
+import { METRIC_INPUTS, seedMetrics } from './samples/metrics';
+import { REPORT_INPUTS, seedReports } from './samples/reports';
+import { BRIEFING_INPUTS, seedBriefings } from './samples/briefings';
 
 // One valid input for every method the workspace backend answers, valid on a workspace prepared
 // by `seedWorkspace`. The type makes the compiler ask for an entry when a method is added; the
@@ -102,6 +105,9 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
   ...STORY_INPUTS,
   ...RESOURCE_INPUTS,
   ...CAPACITY_INPUTS,
+  ...METRIC_INPUTS,
+  ...REPORT_INPUTS,
+  ...BRIEFING_INPUTS,
   'profile.get': {},
   'profile.save': { name: 'Eastside Health Equity Coalition', shortName: 'EHEC', region: 'Eastside, State of Columbia', foundedOn: '2019-04-02' },
   'profile.setLogo': { logo: { mimeType: 'image/png', dataBase64: png().toString('base64') } },
@@ -430,6 +436,9 @@ export async function seedWorkspace(caller: Caller): Promise<SeededIds> {
   await seedStories(caller, seeded);
   await seedResources(caller, seeded);
   await seedCapacity(caller, seeded);
+  await seedMetrics(caller, seeded);
+  await seedReports(caller, seeded);
+  await seedBriefings(caller, seeded);
   const customField = await ok(caller, 'customFields.save', { entity: 'organization', label: 'Membership dues', kind: 'choice', choices: ['Paid', 'Waived'] });
   seeded.set(SEED_IDS.customField, customField.id);
   await ok(caller, 'organizations.update', { id: organization.id, organization: { ...organizationInput(), custom: { [customField.id]: 'Paid' } } });

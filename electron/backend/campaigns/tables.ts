@@ -14,6 +14,14 @@ export interface CampaignsTable {
   updated_at: string;
 }
 
+export interface GrassrootsActionsTable {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CampaignTables {
   campaigns: CampaignsTable;
+  grassroots_actions: GrassrootsActionsTable;
 }

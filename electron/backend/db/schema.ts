@@ -5,6 +5,8 @@ import type { StoryTables } from '../stories/tables';
 import type { MediaTables } from '../media/tables';
 import type { ResourceTables } from '../resources/tables';
 import type { CapacityTables } from '../capacity/tables';
+import type { MetricTables } from '../metrics/tables';
+import type { ReportTables } from '../reports/tables';
 
 // Row types of the workspace database, as Kysely sees them. Column names are snake_case in
 // SQL; services map them to the contract's camelCase shapes.
@@ -400,7 +402,7 @@ export interface LabelsTable {
   value: string;
 }
 
-export interface Database extends CampaignTables, PolicyTables, StoryTables, MediaTables, ResourceTables, CapacityTables {
+export interface Database extends CampaignTables, PolicyTables, StoryTables, MediaTables, ResourceTables, CapacityTables, MetricTables, ReportTables {
   coalition_profile: CoalitionProfileTable;
   charter_draft: CharterDraftTable;
   charter_goal: CharterGoalTable;

@@ -55,6 +55,9 @@ const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   officials: ['official', 'officials'],
   stories: ['story', 'stories'],
   fundraising_campaigns: ['fundraising campaign', 'fundraising campaigns'],
+  grassroots_actions: ['grassroots action', 'grassroots actions'],
+  metrics: ['metric', 'metrics'],
+  reports: ['report', 'reports'],
 };
 
 const VERBS = { create: 'Added', update: 'Edited', delete: 'Deleted' } as const;

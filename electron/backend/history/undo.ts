@@ -60,6 +60,9 @@ const RECORDED: Readonly<Record<RecordedTable, true>> = {
   officials: true,
   stories: true,
   fundraising_campaigns: true,
+  grassroots_actions: true,
+  metrics: true,
+  reports: true,
 };
 
 function isRecorded(entity: string): entity is RecordedTable {

@@ -53,6 +53,9 @@ const TABLES: Record<keyof Database, true> = {
   officials: true,
   stories: true,
   fundraising_campaigns: true,
+  grassroots_actions: true,
+  metrics: true,
+  reports: true,
 };
 
 function tableNames(path: string): string[] {

@@ -11,6 +11,9 @@ import * as campaigns from './009_campaigns';
 import * as policy from './010_policy';
 import * as media from './011_media';
 import * as resources from './012_resources';
+import * as grassroots from './013_grassroots';
+import * as metrics from './014_metrics';
+import * as reports from './015_reports';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -27,6 +30,9 @@ export const migrations: Record<string, Migration> = {
   '010_policy': policy,
   '011_media': media,
   '012_resources': resources,
+  '013_grassroots': grassroots,
+  '014_metrics': metrics,
+  '015_reports': reports,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -1,0 +1,12 @@
+// The metrics domain's tables, as Kysely sees them (part of db/schema.ts's Database).
+
+export interface MetricsTable {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MetricTables {
+  metrics: MetricsTable;
+}

@@ -1,0 +1,3 @@
+import type { Handlers } from '../rpc/handlers';
+
+export const reportHandlers: Handlers<never> = {};

@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 export const MAX_EXPORT_BYTES = 50 * 1024 * 1024;
 
+/** A file the backend built (a PDF, a calendar, an export), ready for file.saveAs. */
+export const savableFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string().max(Math.ceil((MAX_EXPORT_BYTES * 4) / 3)),
+});
+
 // Answered by the shell, not the backend: the desktop app shows a native Save dialog, the
 // browser harness triggers a download.
 export const filesContract = {

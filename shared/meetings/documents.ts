@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../common';
-import { MAX_EXPORT_BYTES } from '../files/contract';
+import { savableFile } from '../files/contract';
 import { pageSize } from '../pdf';
 import { MEETING_TYPE_VALUES, meetingsContract, timeZone } from './contract';
 
@@ -11,13 +11,6 @@ import { MEETING_TYPE_VALUES, meetingsContract, timeZone } from './contract';
 export const MAX_ICS_EVENTS = 2000;
 /** The largest calendar file read (characters): a year of a busy coalition's calendar is a few hundred KB. */
 export const MAX_ICS_CHARS = 4 * 1024 * 1024;
-
-const savableFile = z.object({
-  fileName: z.string(),
-  mimeType: z.string(),
-  encoding: z.enum(['utf8', 'base64']),
-  content: z.string().max(Math.ceil((MAX_EXPORT_BYTES * 4) / 3)),
-});
 
 export const icsExportInput = z.union(
   [

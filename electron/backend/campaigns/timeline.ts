@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { policyTimeline } from '../policy/campaignTimeline';
+import { campaignsTimelineSource } from './campaignTimeline';
 
 // A campaign's timeline gathers everything linked to it across domains. Each domain that links
 // records to campaigns contributes one source (electron/backend/<domain>/campaignTimeline.ts),
@@ -19,4 +21,11 @@ export interface TimelineEntry {
 export type TimelineSource = (db: Kysely<Database>, campaignId: string) => Promise<TimelineEntry[]>;
 
 /** Every domain's contribution to a campaign's timeline. */
-export const TIMELINE_SOURCES: TimelineSource[] = [];
+export const TIMELINE_SOURCES: TimelineSource[] = [campaignsTimelineSource, policyTimeline];
+
+/** Every source's entries for a campaign, newest first (entries of one day keep their sources' order). */
+export async function campaignTimeline(db: Kysely<Database>, campaignId: string): Promise<TimelineEntry[]> {
+  const entries: TimelineEntry[] = [];
+  for (const source of TIMELINE_SOURCES) entries.push(...(await source(db, campaignId)));
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => b.entry.on.localeCompare(a.entry.on) || a.index - b.index).map(({ entry }) => entry);
+}

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { CharterContent, CompareSide, Draft, DraftInput, Goal, Version, VersionSummary } from '@shared/charter/contract';
 import type { CharterGoalTable } from '../db/schema';
 import type { CallContext } from '../rpc/handlers';
+import { unlinkCampaignGoal } from '../campaigns/links';
 import { unlinkGoal } from '../structure/links';
 import { diffCharters, sameContent } from './diff';
 
@@ -67,6 +68,7 @@ export async function saveDraft(ctx: CallContext, input: DraftInput): Promise<Dr
   for (const id of existing) {
     if (kept.has(id)) continue;
     await unlinkGoal(ctx, id); // working groups linked to the goal
+    await unlinkCampaignGoal(ctx, id); // campaigns aimed at it
     await write.remove('charter_goal', id);
   }
   return getDraft(ctx);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { CAMPAIGN_DESCRIBERS } from '../campaigns/describe';
 import type { Database } from '../db/schema';
 
 // A sentence for each batch ("Imported 1,204 organizations", "Merged A into B", "Edited C"),
@@ -220,6 +221,7 @@ async function applicationReview(facts: Facts): Promise<string | null> {
 }
 
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  ...CAMPAIGN_DESCRIBERS,
   'structure.applications.review': applicationReview,
   'structure.workingGroups.addMembers': async (facts) => {
     const id = field(facts.input, 'workingGroupId');

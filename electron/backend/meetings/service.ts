@@ -9,6 +9,7 @@ import {
   type MeetingSummary,
   type MeetingType,
 } from '@shared/meetings/contract';
+import { unlinkEventMeeting } from '../campaigns/links';
 import type { CallContext } from '../rpc/handlers';
 import { actionItemsOf, detachActionItems, listActionItems } from './actionItems';
 import { agendaOf } from './agenda';
@@ -169,6 +170,7 @@ export async function deleteMeeting(ctx: CallContext, id: string): Promise<{ del
   await ctx.write.removeMany('meeting_invitees', await ctx.db.selectFrom('meeting_invitees').selectAll().where('meeting_id', '=', id).execute());
   await ctx.write.removeMany('decisions', await ctx.db.selectFrom('decisions').selectAll().where('meeting_id', '=', id).execute());
   await detachActionItems(ctx, id);
+  await unlinkEventMeeting(ctx, id);
   await ctx.write.remove('meetings', id);
   return { deleted: true };
 }

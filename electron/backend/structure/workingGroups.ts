@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { GroupMember, GroupStatus, MemberRole, WorkingGroup, WorkingGroupInput, WorkingGroupRow } from '@shared/structure/contract';
+import { clearCampaignLead } from '../campaigns/links';
 import type { WorkingGroupMembersTable } from '../db/schema';
 import type { CallContext } from '../rpc/handlers';
 import { callDate, fieldError, groupBy, missing, type Db } from './common';
@@ -142,6 +143,7 @@ export async function deleteWorkingGroup(ctx: CallContext, id: string): Promise<
   if (Number(meetings.n) > 0) {
     throw fieldError('conflict', 'id', `${Number(meetings.n) === 1 ? 'A meeting belongs' : `${meetings.n} meetings belong`} to this working group. Close the group instead (its history stays), or move the meetings to another group first.`);
   }
+  await clearCampaignLead(ctx, id);
   await ctx.write.removeMany('working_group_goals', await ctx.db.selectFrom('working_group_goals').selectAll().where('working_group_id', '=', id).execute());
   await ctx.write.removeMany('working_group_members', await ctx.db.selectFrom('working_group_members').selectAll().where('working_group_id', '=', id).execute());
   await ctx.write.remove('working_groups', id);

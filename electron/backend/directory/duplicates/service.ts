@@ -5,6 +5,7 @@ import { MAX_LIST_ITEMS } from '@shared/directory/fields';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/taxonomy';
 import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { moveCampaignRows } from '../../campaigns/links';
 import { moveMeetingLinks } from '../../meetings/links';
 import { moveStructureRows } from '../../structure/links';
 import { mergeCustomValues } from '../customFields/service';
@@ -293,6 +294,9 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
 
   // 5c. Meetings (people only): invitations, organizer, presenter and owner references follow the survivor.
   if (entity === 'person') await moveMeetingLinks(ctx, survivor.id, merged.id);
+
+  // 5c'. Campaigns (organizations only): participations, event co-hosting and reported grassroots counts follow the survivor.
+  if (entity === 'organization') await moveCampaignRows(ctx, merged.id, survivor.id);
 
   // 6. Custom values: the survivor's kept (unless the caller chose the merged record's), empty ones filled from the merged record.
   const preferMerged = new Set(Object.entries(input.custom ?? {}).flatMap(([fieldId, choice]) => (choice === 'merged' ? [fieldId] : [])));

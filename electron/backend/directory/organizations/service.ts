@@ -14,6 +14,7 @@ import type {
 } from '@shared/directory/organizations';
 import type { Database, OrganizationsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { detachCampaignsFrom } from '../../campaigns/links';
 import { detachStructureFrom } from '../../structure/links';
 import { affiliationsOf } from '../affiliations/service';
 import {
@@ -228,6 +229,7 @@ export async function deleteOrganization(ctx: CallContext, id: string): Promise<
   await mustRead(ctx, id);
   await removeLinksOf(ctx, { organizationId: id });
   await detachStructureFrom(ctx, { organizationId: id });
+  await detachCampaignsFrom(ctx, id);
   const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();
   for (const change of changes) await ctx.write.remove('organization_stage_changes', change.id);
   await removeCustomValuesOf(ctx, id);

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { DrillRow, Figure } from '@shared/metrics/contract';
+import { SECTORS } from '@shared/taxonomy';
+import type { Bucket } from '../periods';
+import { sumFacts, type Db, type DerivedModule } from './types';
+
+// Members by sector: organizations at stage member at the end of a period, from their stage
+// history (organization_stage_changes), per their sector. A membership runs from the change to
+// member until the organization's next change to another stage (same-day changes in the order
+// they were recorded). A stock: each period counts the members on its last day.
+
+export function sectorLabel(sector: string): string {
+  return (SECTORS as Record<string, string>)[sector] ?? (sector === 'other' ? 'Other' : sector);
+}
+
+interface Membership {
+  organizationId: string;
+  sector: string;
+  start: string;
+  /** The day it ended (a later stage), or null while it lasts. */
+  end: string | null;
+}
+
+/** Every membership that began on or before `to` (one indexed pass over the changes to member). */
+export async function memberships(db: Db, to: string): Promise<Membership[]> {
+  const rows = await sql<{ organization_id: string; sector: string; start: string; end: string | null }>`
+    select s.organization_id, o.sector, s.changed_on as start,
+      (select min(n.changed_on) from organization_stage_changes n
+        where n.organization_id = s.organization_id and n.stage <> 'member'
+          and (n.changed_on > s.changed_on or (n.changed_on = s.changed_on and n.rowid > s.rowid))) as "end"
+    from organization_stage_changes s
+    join organizations o on o.id = s.organization_id
+    where s.stage = 'member' and s.changed_on <= ${to}`.execute(db);
+  return rows.rows.map((r) => ({ organizationId: r.organization_id, sector: r.sector, start: r.start, end: r.end }));
+}
+
+/** Whether a membership holds on a day: begun by then and not yet ended (an end on that day ends it). */
+function holds(m: Membership, day: string): boolean {
+  return m.start <= day && (m.end === null || m.end > day);
+}
+
+function countOn(list: readonly Membership[], day: string): Figure {
+  const held = new Set<string>();
+  const facts: { value: number; part: string }[] = [];
+  for (const m of list) {
+    if (!holds(m, day) || held.has(m.organizationId)) continue;
+    held.add(m.organizationId);
+    facts.push({ value: 1, part: m.sector });
+  }
+  return sumFacts(facts, true, sectorLabel);
+}
+
+export const members: DerivedModule = {
+  key: 'members',
+  available: true,
+  additive: true,
+  async figure(db, _from, to) {
+    return countOn(await memberships(db, to), to);
+  },
+  async series(db, periods: readonly Bucket[]) {
+    const last = periods[periods.length - 1];
+    if (!last) return [];
+    const list = await memberships(db, last.to);
+    return periods.map((p) => countOn(list, p.to));
+  },
+  /** The members on the period's last day (or of one sector), with the day each became a member. */
+  async drill(db, from, to, part) {
+    const list = (await memberships(db, to)).filter((m) => holds(m, to) && (part === undefined || m.sector === part));
+    const since = new Map<string, string>();
+    for (const m of list) if (!since.has(m.organizationId) || (since.get(m.organizationId) ?? '') < m.start) since.set(m.organizationId, m.start);
+    const names = new Map<string, string>();
+    const ids = [...since.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const row of await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute()) names.set(row.id, row.name);
+    }
+    const sectors = new Map(list.map((m) => [m.organizationId, m.sector]));
+    const rows: DrillRow[] = ids.map((id) => {
+      const start = since.get(id) ?? null;
+      return {
+        id,
+        label: names.get(id) ?? id,
+        date: start,
+        route: `/directory/organizations/${id}`,
+        value: 1,
+        part: sectorLabel(sectors.get(id) ?? ''),
+        detail: start !== null && start >= from ? 'Joined in the period' : 'Member before the period',
+      };
+    });
+    return rows.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.label.localeCompare(b.label));
+  },
+};

@@ -4,6 +4,7 @@ import type { CharterContent, CompareSide, Draft, DraftInput, Goal, Version, Ver
 import type { CharterGoalTable } from '../db/schema';
 import type { CallContext } from '../rpc/handlers';
 import { unlinkCampaignGoal } from '../campaigns/links';
+import { unlinkMetricGoal } from '../metrics/links';
 import { unlinkGoal } from '../structure/links';
 import { diffCharters, sameContent } from './diff';
 
@@ -69,6 +70,7 @@ export async function saveDraft(ctx: CallContext, input: DraftInput): Promise<Dr
     if (kept.has(id)) continue;
     await unlinkGoal(ctx, id); // working groups linked to the goal
     await unlinkCampaignGoal(ctx, id); // campaigns aimed at it
+    await unlinkMetricGoal(ctx, id); // metrics measuring it
     await write.remove('charter_goal', id);
   }
   return getDraft(ctx);

@@ -91,6 +91,12 @@ const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   petitions: ['petition', 'petitions'],
   petition_counts: ['signature count', 'signature counts'],
   metrics: ['metric', 'metrics'],
+  metric_values: ['metric value', 'metric values'],
+  metric_targets: ['metric target', 'metric targets'],
+  surveys: ['survey', 'surveys'],
+  survey_questions: ['survey question', 'survey questions'],
+  survey_rounds: ['survey round', 'survey rounds'],
+  survey_responses: ['survey response', 'survey responses'],
   reports: ['report', 'reports'],
 };
 

@@ -88,6 +88,12 @@ const TABLES: Record<keyof Database, true> = {
   petitions: true,
   petition_counts: true,
   metrics: true,
+  metric_values: true,
+  metric_targets: true,
+  surveys: true,
+  survey_questions: true,
+  survey_rounds: true,
+  survey_responses: true,
   reports: true,
 };
 

@@ -7,6 +7,7 @@ import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { moveCampaignRows } from '../../campaigns/links';
 import { moveMeetingLinks } from '../../meetings/links';
+import { moveMetricRows } from '../../metrics/links';
 import { moveStructureRows } from '../../structure/links';
 import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
@@ -297,6 +298,9 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
 
   // 5c'. Campaigns (organizations only): participations, event co-hosting and reported grassroots counts follow the survivor.
   if (entity === 'organization') await moveCampaignRows(ctx, merged.id, survivor.id);
+
+  // 5d. Survey responses (organizations only) follow the survivor.
+  if (entity === 'organization') await moveMetricRows(ctx, merged.id, survivor.id);
 
   // 6. Custom values: the survivor's kept (unless the caller chose the merged record's), empty ones filled from the merged record.
   const preferMerged = new Set(Object.entries(input.custom ?? {}).flatMap(([fieldId, choice]) => (choice === 'merged' ? [fieldId] : [])));

@@ -15,6 +15,7 @@ import type {
 import type { Database, OrganizationsTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { detachCampaignsFrom } from '../../campaigns/links';
+import { detachMetricsFrom } from '../../metrics/links';
 import { detachStructureFrom } from '../../structure/links';
 import { affiliationsOf } from '../affiliations/service';
 import {
@@ -230,6 +231,7 @@ export async function deleteOrganization(ctx: CallContext, id: string): Promise<
   await removeLinksOf(ctx, { organizationId: id });
   await detachStructureFrom(ctx, { organizationId: id });
   await detachCampaignsFrom(ctx, id);
+  await detachMetricsFrom(ctx, id);
   const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();
   for (const change of changes) await ctx.write.remove('organization_stage_changes', change.id);
   await removeCustomValuesOf(ctx, id);

@@ -55,7 +55,9 @@ let cleanup: () => Promise<void>;
 afterAll(() => cleanup());
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await openTestBackend());
+  const opened = await openTestBackend();
+  backend = opened.backend;
+  cleanup = () => opened.cleanup();
   // Members: A since March; B joined at the end of June and left in September; C joined on the
   // year's last day; D on the next year's first.
   await organization('Alder Trust', 'nonprofit', [['identified', '2025-01-01'], ['member', '2025-03-10']]);

@@ -17,6 +17,8 @@ export default defineConfig({
           backendHost: resolve(root, 'electron/backend/host/entry.ts'),
           // Checks backups (integrity_check) off the host's thread.
           backupCheck: resolve(root, 'electron/backend/backups/checkWorker.ts'),
+          // Lays briefing packets out off the backend's thread (briefings/pool.ts finds it next to the host).
+          briefingWorker: resolve(root, 'electron/backend/briefings/renderWorker.ts'),
         },
       },
     },

@@ -27,6 +27,7 @@ import { EndorsementsPage } from '../features/structure/endorsements/Endorsement
 import { WorkingGroupPage } from '../features/structure/groups/WorkingGroupPage';
 import { WorkingGroupsPage } from '../features/structure/groups/WorkingGroupsPage';
 import { RolesPage } from '../features/structure/roles/RolesPage';
+import { BriefingPacketsPage } from '../features/briefings/BriefingPacketsPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -81,6 +82,8 @@ export const routes: RouteObject[] = [
           { path: 'roles', element: <RolesPage /> },
         ],
       },
+      // Briefing packets live under Reports (its nav links here); a static path outranks reports/:id.
+      { path: 'reports/packets', element: <BriefingPacketsPage /> },
       { path: 'backups', element: <BackupsPage /> },
       { path: 'history', element: <HistoryPage /> },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),

@@ -10,6 +10,7 @@ import {
   type MeetingType,
 } from '@shared/meetings/contract';
 import { unlinkEventMeeting } from '../campaigns/links';
+import { detachMeetingFromEngagements } from '../policy/links';
 import type { CallContext } from '../rpc/handlers';
 import { actionItemsOf, detachActionItems, listActionItems } from './actionItems';
 import { agendaOf } from './agenda';
@@ -171,6 +172,7 @@ export async function deleteMeeting(ctx: CallContext, id: string): Promise<{ del
   await ctx.write.removeMany('decisions', await ctx.db.selectFrom('decisions').selectAll().where('meeting_id', '=', id).execute());
   await detachActionItems(ctx, id);
   await unlinkEventMeeting(ctx, id);
+  await detachMeetingFromEngagements(ctx, id);
   await ctx.write.remove('meetings', id);
   return { deleted: true };
 }

@@ -9,6 +9,7 @@ import { moveCampaignRows } from '../../campaigns/links';
 import { moveMeetingLinks } from '../../meetings/links';
 import { moveMetricRows } from '../../metrics/links';
 import { moveStructureRows } from '../../structure/links';
+import { movePolicyRows } from '../../policy/links';
 import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
 import { listJson, parseList } from '../lists';
@@ -292,6 +293,8 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
 
   // 5b. Coalition structure: memberships, roles, terms, applications and endorsements follow the survivor.
   await moveStructureRows(ctx, entity, merged.id, survivor.id);
+  // 5b'. Policy: relationship holders, engagement attendees and follow-up owners follow the survivor.
+  await movePolicyRows(ctx, entity, merged.id, survivor.id);
 
   // 5c. Meetings (people only): invitations, organizer, presenter and owner references follow the survivor.
   if (entity === 'person') await moveMeetingLinks(ctx, survivor.id, merged.id);

@@ -38,10 +38,10 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-type Cell = string | number | null;
-type Kind = 'text' | 'number' | 'date';
+export type Cell = string | number | null;
+export type Kind = 'text' | 'number' | 'date';
 
-interface Field<R> {
+export interface Field<R> {
   header: string;
   kind: Kind;
   /** Column width in characters (Excel). */
@@ -58,6 +58,9 @@ const typeLabel = (type: string) => (type === 'other' ? 'Other' : (ORGANIZATION_
 function field<R>(header: string, kind: Kind, width: number, value: (record: R) => Cell): Field<R> {
   return { header, kind, width, value };
 }
+
+/** A column of a sheet another domain exports with writeSheetFile (the policy scorecard). */
+export const sheetField = field;
 
 const O = ORGANIZATION_EXPORT_FIELDS;
 const ORGANIZATION_FIELDS: { [K in OrganizationExportField]: Field<Organization> } = {
@@ -269,8 +272,37 @@ export interface ExportLimits {
   maxBytes: number;
 }
 
-export async function exportDirectory(ctx: Db, input: ExportInput, limits: ExportLimits = { maxBytes: MAX_EXPORT_BYTES }): Promise<ExportOutput> {
+/**
+ * A CSV or Excel file of `fields` over the records `chunks` yields, named `<fileStem>-<today>`,
+ * ready for file.saveAs: the directory's writer (formula neutralization, UTF-8 BOM, typed Excel
+ * cells, size limit) for any domain's table.
+ */
+export async function writeSheetFile<R>(
+  format: ExportInput['format'],
+  sheet: { plural: string; fileStem: string; sheetName: string; fields: Field<R>[]; chunks: AsyncIterable<R[]> | Iterable<R[]>; maxBytes?: number },
+): Promise<ExportOutput> {
+  async function* chunks() {
+    yield* sheet.chunks;
+  }
+  const input = { plural: sheet.plural, fields: sheet.fields, chunks: chunks(), maxBytes: sheet.maxBytes ?? MAX_EXPORT_BYTES };
+  const written = format === 'csv' ? await writeCsv(input) : await writeXlsx(input, sheet.sheetName);
+  return exportFile(format, sheet.fileStem, written);
+}
+
+function exportFile(format: ExportInput['format'], stem: string, written: { content: string; rows: number }): ExportOutput {
   const stamp = localToday();
+  return format === 'csv'
+    ? { fileName: `${stem}-${stamp}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: written.content, rows: written.rows }
+    : {
+        fileName: `${stem}-${stamp}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        encoding: 'base64',
+        content: written.content,
+        rows: written.rows,
+      };
+}
+
+export async function exportDirectory(ctx: Db, input: ExportInput, limits: ExportLimits = { maxBytes: MAX_EXPORT_BYTES }): Promise<ExportOutput> {
   const plural = input.entity === 'organization' ? 'organizations' : 'people';
   let written: { content: string; rows: number };
   if (input.entity === 'organization') {
@@ -295,13 +327,5 @@ export async function exportDirectory(ctx: Db, input: ExportInput, limits: Expor
     const sheet = { plural, fields, chunks: peopleChunks(ctx, rowids, custom.length > 0), maxBytes: limits.maxBytes };
     written = input.format === 'csv' ? await writeCsv(sheet) : await writeXlsx(sheet, 'People');
   }
-  return input.format === 'csv'
-    ? { fileName: `${plural}-${stamp}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: written.content, rows: written.rows }
-    : {
-        fileName: `${plural}-${stamp}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        encoding: 'base64',
-        content: written.content,
-        rows: written.rows,
-      };
+  return exportFile(input.format, plural, written);
 }

@@ -17,6 +17,7 @@ import type { CallContext } from '../../rpc/handlers';
 import { detachCampaignsFrom } from '../../campaigns/links';
 import { detachMetricsFrom } from '../../metrics/links';
 import { detachStructureFrom } from '../../structure/links';
+import { detachPolicyFrom } from '../../policy/links';
 import { affiliationsOf } from '../affiliations/service';
 import {
   checkCustomValues,
@@ -230,6 +231,7 @@ export async function deleteOrganization(ctx: CallContext, id: string): Promise<
   await mustRead(ctx, id);
   await removeLinksOf(ctx, { organizationId: id });
   await detachStructureFrom(ctx, { organizationId: id });
+  await detachPolicyFrom(ctx, { organizationId: id });
   await detachCampaignsFrom(ctx, id);
   await detachMetricsFrom(ctx, id);
   const changes = await ctx.db.selectFrom('organization_stage_changes').select('id').where('organization_id', '=', id).execute();

@@ -8,6 +8,7 @@ import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { removeMeetingLinksOf } from '../../meetings/links';
 import { detachStructureFrom } from '../../structure/links';
+import { detachPolicyFrom } from '../../policy/links';
 import { affiliationsOf, localToday } from '../affiliations/service';
 import {
   checkCustomValues,
@@ -116,6 +117,7 @@ export async function deletePerson(ctx: CallContext, id: string): Promise<{ dele
   await removeLinksOf(ctx, { personId: id });
   await removeMeetingLinksOf(ctx, id);
   await detachStructureFrom(ctx, { personId: id });
+  await detachPolicyFrom(ctx, { personId: id });
   await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('people', id);
   return { deleted: true };

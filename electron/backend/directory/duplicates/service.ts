@@ -7,6 +7,8 @@ import type { OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { moveCampaignRows } from '../../campaigns/links';
 import { moveMeetingLinks } from '../../meetings/links';
+import { moveMediaLinks } from '../../media/links';
+import { moveStoryLinks } from '../../stories/links';
 import { moveMetricRows } from '../../metrics/links';
 import { moveStructureRows } from '../../structure/links';
 import { movePolicyRows } from '../../policy/links';
@@ -298,6 +300,11 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
 
   // 5c. Meetings (people only): invitations, organizer, presenter and owner references follow the survivor.
   if (entity === 'person') await moveMeetingLinks(ctx, survivor.id, merged.id);
+  // 5c''. Stories and media (people only): storytellers, journalists' directory links and outreach owners follow the survivor.
+  if (entity === 'person') {
+    await moveStoryLinks(ctx, survivor.id, merged.id);
+    await moveMediaLinks(ctx, survivor.id, merged.id);
+  }
 
   // 5c'. Campaigns (organizations only): participations, event co-hosting and reported grassroots counts follow the survivor.
   if (entity === 'organization') await moveCampaignRows(ctx, merged.id, survivor.id);

@@ -7,6 +7,8 @@ import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { removeMeetingLinksOf } from '../../meetings/links';
+import { detachMediaFrom } from '../../media/links';
+import { detachStoriesFrom } from '../../stories/links';
 import { detachStructureFrom } from '../../structure/links';
 import { detachPolicyFrom } from '../../policy/links';
 import { affiliationsOf, localToday } from '../affiliations/service';
@@ -116,6 +118,8 @@ export async function deletePerson(ctx: CallContext, id: string): Promise<{ dele
   await requirePerson(ctx, id);
   await removeLinksOf(ctx, { personId: id });
   await removeMeetingLinksOf(ctx, id);
+  await detachStoriesFrom(ctx, id);
+  await detachMediaFrom(ctx, id);
   await detachStructureFrom(ctx, { personId: id });
   await detachPolicyFrom(ctx, { personId: id });
   await removeCustomValuesOf(ctx, id);

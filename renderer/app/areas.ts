@@ -163,13 +163,9 @@ export const AREAS: readonly Area[] = [
     label: 'Reports',
     icon: IconReportAnalytics,
     section: 'Results',
-    built: false,
-    summary: 'The documents the coalition shares with members, funders, the public and policymakers.',
-    plans: [
-      'Impact reports as PDF: activities, successes, challenges and next steps, with charts',
-      'Legislator briefing packets: the official, their district’s members and stories, the bills and asks, every contact',
-      'Regular update digests for members and the public',
-    ],
+    built: true,
+    summary: 'Impact reports, update digests and briefing packets: the documents the coalition shares with members, funders, the public and policymakers.',
+    plans: [],
   },
 ];
 

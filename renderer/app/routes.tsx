@@ -27,6 +27,8 @@ import { EndorsementsPage } from '../features/structure/endorsements/Endorsement
 import { WorkingGroupPage } from '../features/structure/groups/WorkingGroupPage';
 import { WorkingGroupsPage } from '../features/structure/groups/WorkingGroupsPage';
 import { RolesPage } from '../features/structure/roles/RolesPage';
+import { ReportPage } from '../features/reports/ReportPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { BriefingPacketsPage } from '../features/briefings/BriefingPacketsPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -84,6 +86,13 @@ export const routes: RouteObject[] = [
       },
       // Briefing packets live under Reports (its nav links here); a static path outranks reports/:id.
       { path: 'reports/packets', element: <BriefingPacketsPage /> },
+      {
+        path: 'reports',
+        children: [
+          { index: true, element: <ReportsPage /> },
+          { path: ':id', element: <ReportPage /> },
+        ],
+      },
       { path: 'backups', element: <BackupsPage /> },
       { path: 'history', element: <HistoryPage /> },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),

@@ -2,7 +2,8 @@ import type { Output } from '@shared/contract';
 import { call } from '../../../api/client';
 import { notifySuccess } from '../../../api/errors';
 
-type DocumentFile = Output<'meetings.exportIcs'> | Output<'meetings.summaryPdf'>;
+/** A file a backend method built, ready for the Save dialog (a meeting's PDF or .ics, a report, a digest…). */
+type DocumentFile = Pick<Output<'meetings.summaryPdf'>, 'fileName' | 'mimeType' | 'encoding' | 'content'>;
 
 /** Hands a file the backend built to the Save dialog; a cancelled dialog is the coordinator's choice, not a failure. */
 export async function saveDocument(file: DocumentFile, what: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { ACTION_KINDS, ACTION_KIND_VALUES, CAMPAIGN_STATUSES, type CampaignStatus } from '@shared/campaigns/contract';
+import { ACTION_KINDS, ACTION_KIND_VALUES, CAMPAIGN_STATUSES, type CampaignStatus, type GrassrootsTotals } from '@shared/campaigns/contract';
 import {
   BILL_STATUSES,
   COMMITTEE_ROLES,
@@ -11,6 +11,7 @@ import {
   STANCES,
   type BillStatus,
   type CommitteeRole,
+  type DistrictMatch,
   type EngagementKind,
   type Level,
   type Position,
@@ -47,10 +48,26 @@ function label<K extends string>(labels: Readonly<Record<K, string>>, key: strin
   return (labels as Record<string, string>)[key] ?? key;
 }
 
-/** What a batch reads once for all its packets. */
-export interface GatherCache {
+/**
+ * What a batch reads once for all its packets: officials of one district share its members,
+ * grassroots totals and stories (a chamber of 500 has a few dozen districts at most).
+ */
+export class GatherCache {
   /** Story districts by their normalized form (so "district 4" finds "District 4"'s stories). */
-  storyDistricts?: Map<string, string[]>;
+  storyDistricts: Map<string, string[]> | null = null;
+  readonly districtMatches = new Map<string, Promise<DistrictMatch>>();
+  readonly districtGrassroots = new Map<string, Promise<GrassrootsTotals>>();
+  readonly districtStories = new Map<string, Promise<{ shown: UsableStory[]; more: number }>>();
+}
+
+/** The cached value for `key`, or what `load` makes of it (remembered for the next official). */
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) {
+    value = load();
+    map.set(key, value);
+  }
+  return value;
 }
 
 async function storyDistricts(db: Db, cache: GatherCache): Promise<Map<string, string[]>> {
@@ -66,7 +83,7 @@ async function storyDistricts(db: Db, cache: GatherCache): Promise<Map<string, s
 }
 
 /** Reads one official's packet, or null when there is no such official. */
-export async function gatherPacket(db: Db, officialId: string, day: string, cache: GatherCache = {}): Promise<PacketData | null> {
+export async function gatherPacket(db: Db, officialId: string, day: string, cache = new GatherCache()): Promise<PacketData | null> {
   const official = await db
     .selectFrom('officials as o')
     .leftJoin('policy_bodies as b', 'b.id', 'o.body_id')
@@ -105,11 +122,15 @@ export async function gatherPacket(db: Db, officialId: string, day: string, cach
   const scorecard = await scorecardRows(ctx, officialId);
   const { engagements, followUps } = await packetEngagements(db, officialId);
 
-  const match = await districtMatch(db, officialId, NAMED_ORGANIZATIONS);
+  // districtMatch compares the official's district (and, for a local official or one without a
+  // district, the jurisdiction as a city): officials with the same of both share the answer.
+  const cityKey = official.level === 'local' || official.district_key === '' ? districtKey(official.jurisdiction) : '';
+  const match = await cached(cache.districtMatches, `${official.district_key}|${cityKey}`, () => districtMatch(db, officialId, NAMED_ORGANIZATIONS));
   const districtName = official.district || (match.basis === 'city' ? official.jurisdiction : '');
-  const fromDistrict = official.district ? await grassrootsTotals(db, { district: official.district }) : null;
+  const fromDistrict = official.district ? await cached(cache.districtGrassroots, official.district, () => grassrootsTotals(db, { district: official.district })) : null;
   const atOfficial = await grassrootsTotals(db, { officialId });
-  const stories = await districtStories(db, official.district_key || districtKey(districtName), day, cache);
+  const storyKey = official.district_key || districtKey(districtName);
+  const stories = await cached(cache.districtStories, storyKey, () => districtStories(db, storyKey, day, cache));
 
   const holders = await holdersOf(ctx, officialId);
 

@@ -70,7 +70,7 @@ function cover(pdf: PdfBuilder, data: PacketData, frame: PacketFrame): void {
   pdf.bullets(glance(data));
 
   pdf.heading('In this packet', 2);
-  pdf.bullets(PACKET_SECTIONS.map((name, i) => `${i + 1}. ${name}`));
+  pdf.paragraph(PACKET_SECTIONS.map((name, i) => `${i + 1}. ${name}`).join('   ·   '));
 
   doc.moveDown(1);
   pdf.paragraph(`Prepared by ${frame.coalitionName} for ${longDay(data.day)}. Stories are printed only where the storyteller's consent covers policymakers on that day, anonymized where they asked.`, {
@@ -213,7 +213,7 @@ function theirDistrict(pdf: PdfBuilder, data: PacketData): void {
   pdf.paragraph(districtSentence(data));
   if (district.organizationNames.length > 0) {
     const more = district.memberOrganizations - district.organizationNames.length;
-    pdf.paragraph(`Members here include ${district.organizationNames.join(', ')}${more > 0 ? ` and ${count(more, 'more')}` : ''}.`, { tone: 'muted' });
+    pdf.paragraph(`Members here include ${district.organizationNames.join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}.`, { tone: 'muted' });
   }
 
   pdf.heading('Grassroots actions', 2);
@@ -261,7 +261,7 @@ function relationship(pdf: PdfBuilder, data: PacketData): void {
   pdf.table({
     columns: [
       { header: 'Who', width: 2 },
-      { header: 'Person or organization', width: 1.3 },
+      { header: 'Type', width: 1.1 },
       { header: 'Primary', width: 0.7 },
       { header: 'Note', width: 2.6 },
     ],

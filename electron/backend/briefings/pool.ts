@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
 import { renderPacket } from './layout';
 import type { PacketData, PacketFrame } from './packet';
@@ -56,6 +56,14 @@ interface Slot {
 
 /** Workers stop after this long without a task (a new batch starts them again in ~0.2 s). */
 const IDLE_MS = 30_000;
+
+/**
+ * A packet is small: a worker's heap stays small too. The young generation (V8's default is
+ * 16–32 MB, twice over) is what a worker's memory grows by between collections; 4 MB keeps two
+ * workers ~100 MB lighter for a few percent more time. The old generation's cap is far above
+ * what one packet needs (its pages are a few MB), and makes V8 collect before growing.
+ */
+const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 export class RenderPool {
   readonly #launcher: WorkerLauncher | null;
@@ -132,7 +140,7 @@ export class RenderPool {
 
   #start(): Slot {
     const launcher = this.#launcher as WorkerLauncher;
-    const worker = new Worker(launcher.script, { eval: launcher.eval ?? false, name: 'briefing-render' });
+    const worker = new Worker(launcher.script, { eval: launcher.eval ?? false, name: 'briefing-render', resourceLimits: WORKER_LIMITS });
     // A pool at rest never keeps the process alive; a running task holds it (see #finish).
     worker.unref();
     const slot: Slot = { worker, task: null };

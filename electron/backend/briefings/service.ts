@@ -6,7 +6,7 @@ import type { PageSize } from '@shared/pdf';
 import { fileSlug } from '../meetings/documents/fileNames';
 import { coalitionIdentity } from '../pdf/identity';
 import type { CallContext } from '../rpc/handlers';
-import { gatherPacket, type GatherCache } from './gather';
+import { GatherCache, gatherPacket } from './gather';
 import { cancelJob, jobResult, jobStatus, startJob, type BatchPacket } from './jobs';
 import type { PacketFrame } from './packet';
 import { renderPool } from './pool';
@@ -80,7 +80,7 @@ export async function startBatch(ctx: CallContext, input: { scope: BatchScope; d
     });
   }
   // Every packet's data in this call's one transaction: the batch is one consistent picture.
-  const cache: GatherCache = {};
+  const cache = new GatherCache();
   const packets: BatchPacket[] = [];
   for (const official of officials) {
     const data = await gatherPacket(ctx.db, official.id, input.day, cache);

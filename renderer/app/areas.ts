@@ -84,13 +84,12 @@ export const AREAS: readonly Area[] = [
     label: 'Advocacy',
     icon: IconSpeakerphone,
     section: 'Action',
-    built: false,
+    built: true,
     summary: 'Joint campaigns and the grassroots work that carries them.',
     plans: [
-      'Campaigns with unified key messages and talking points',
-      'Public events — rallies, town halls, community forums — with RSVPs and attendance',
-      'Grassroots lobbying: letters, calls and petitions counted by target and district',
-      'Stories and testimonials with consent that every generated document respects',
+      'Campaigns with partners, a policy ask and a charter goal, and key messages approved before they reach documents',
+      'Public events — rallies, town halls, community forums — on the meeting calendar, with RSVPs, attendance and reach',
+      'Grassroots lobbying: letters, calls, emails and visits counted by target and district; petitions with their signatures over time',
     ],
   },
   {

@@ -1,5 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { CampaignPage } from '../features/campaigns/CampaignPage';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
+import { EventsPage } from '../features/campaigns/EventsPage';
+import { GrassrootsPage } from '../features/campaigns/GrassrootsPage';
+import { PetitionPage } from '../features/campaigns/PetitionPage';
 import { CharterLayout } from '../features/charter/CharterLayout';
 import { CharterDraftPage } from '../features/charter/draft/CharterDraftPage';
 import { ComparePage } from '../features/charter/compare/ComparePage';
@@ -91,6 +96,16 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <ReportsPage /> },
           { path: ':id', element: <ReportPage /> },
+        ],
+      },
+      {
+        path: 'advocacy',
+        children: [
+          { index: true, element: <CampaignsPage /> },
+          { path: 'campaigns/:id', element: <CampaignPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'grassroots', element: <GrassrootsPage /> },
+          { path: 'petitions/:id', element: <PetitionPage /> },
         ],
       },
       { path: 'backups', element: <BackupsPage /> },

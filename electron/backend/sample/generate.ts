@@ -1,6 +1,7 @@
 import type { Input, Method, Output } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { Backend } from '../backend';
+import { writeCampaigns } from './campaigns';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { seededRandom, type Random } from './random';
@@ -28,6 +29,8 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await writeStructure(call);
   // Meetings around the directory's fixed "today" (2026-11-01), through the spring: held ones with attendance, upcoming ones invited.
   await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
+  // Five campaigns with partners, key messages, public events (on the calendar), petitions and grassroots counts.
+  await writeCampaigns(call);
 }
 
 /** What a coordinator adds by hand: representation targets, and one partner entered twice. */

@@ -7,7 +7,7 @@ import { chunks, localDate, normalInstant, requireMeetingRow, requirePeople, typ
 
 
 /** The people's current organizations on a day (primary affiliation first, then by name). */
-async function organizationsOn(ctx: Db, personIds: readonly string[], day: string): Promise<Map<string, { id: string; name: string }[]>> {
+export async function organizationsOn(ctx: Db, personIds: readonly string[], day: string): Promise<Map<string, { id: string; name: string }[]>> {
   const byPerson = new Map<string, { id: string; name: string }[]>();
   for (const batch of chunks(personIds)) {
     const rows = await ctx.db

@@ -11,6 +11,7 @@ import {
 } from '@shared/meetings/contract';
 import { unlinkEventMeeting } from '../campaigns/links';
 import { detachMeetingFromEngagements } from '../policy/links';
+import { detachResourcesFromRecord } from '../resources/links';
 import type { CallContext } from '../rpc/handlers';
 import { actionItemsOf, detachActionItems, listActionItems } from './actionItems';
 import { agendaOf } from './agenda';
@@ -171,6 +172,7 @@ export async function deleteMeeting(ctx: CallContext, id: string): Promise<{ del
   await ctx.write.removeMany('meeting_invitees', await ctx.db.selectFrom('meeting_invitees').selectAll().where('meeting_id', '=', id).execute());
   await ctx.write.removeMany('decisions', await ctx.db.selectFrom('decisions').selectAll().where('meeting_id', '=', id).execute());
   await detachActionItems(ctx, id);
+  await detachResourcesFromRecord(ctx, { meetingId: id });
   await unlinkEventMeeting(ctx, id);
   await detachMeetingFromEngagements(ctx, id);
   await ctx.write.remove('meetings', id);

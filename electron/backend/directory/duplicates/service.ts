@@ -11,6 +11,7 @@ import { moveMediaLinks } from '../../media/links';
 import { moveStoryLinks } from '../../stories/links';
 import { moveMetricRows } from '../../metrics/links';
 import { moveStructureRows } from '../../structure/links';
+import { moveResourceRows } from '../../resources/links';
 import { movePolicyRows } from '../../policy/links';
 import { mergeCustomValues } from '../customFields/service';
 import { recomputeLastContacted } from '../interactions/service';
@@ -295,6 +296,8 @@ export async function mergeRecords(ctx: CallContext, input: MergeInput): Promise
 
   // 5b. Coalition structure: memberships, roles, terms, applications and endorsements follow the survivor.
   await moveStructureRows(ctx, entity, merged.id, survivor.id);
+  // 5b'. Resources and capacity: contributions, grants, in-kind support, trainings and assistance follow the survivor.
+  await moveResourceRows(ctx, entity, merged.id, survivor.id);
   // 5b'. Policy: relationship holders, engagement attendees and follow-up owners follow the survivor.
   await movePolicyRows(ctx, entity, merged.id, survivor.id);
 

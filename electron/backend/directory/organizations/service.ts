@@ -17,6 +17,7 @@ import type { CallContext } from '../../rpc/handlers';
 import { detachCampaignsFrom } from '../../campaigns/links';
 import { detachMetricsFrom } from '../../metrics/links';
 import { detachStructureFrom } from '../../structure/links';
+import { detachResourcesFrom } from '../../resources/links';
 import { detachPolicyFrom } from '../../policy/links';
 import { affiliationsOf } from '../affiliations/service';
 import {
@@ -231,6 +232,7 @@ export async function deleteOrganization(ctx: CallContext, id: string): Promise<
   await mustRead(ctx, id);
   await removeLinksOf(ctx, { organizationId: id });
   await detachStructureFrom(ctx, { organizationId: id });
+  await detachResourcesFrom(ctx, { organizationId: id });
   await detachPolicyFrom(ctx, { organizationId: id });
   await detachCampaignsFrom(ctx, id);
   await detachMetricsFrom(ctx, id);

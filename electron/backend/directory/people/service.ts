@@ -10,6 +10,7 @@ import { removeMeetingLinksOf } from '../../meetings/links';
 import { detachMediaFrom } from '../../media/links';
 import { detachStoriesFrom } from '../../stories/links';
 import { detachStructureFrom } from '../../structure/links';
+import { detachResourcesFrom } from '../../resources/links';
 import { detachPolicyFrom } from '../../policy/links';
 import { affiliationsOf, localToday } from '../affiliations/service';
 import {
@@ -121,6 +122,7 @@ export async function deletePerson(ctx: CallContext, id: string): Promise<{ dele
   await detachStoriesFrom(ctx, id);
   await detachMediaFrom(ctx, id);
   await detachStructureFrom(ctx, { personId: id });
+  await detachResourcesFrom(ctx, { personId: id });
   await detachPolicyFrom(ctx, { personId: id });
   await removeCustomValuesOf(ctx, id);
   await ctx.write.remove('people', id);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { campaignsShots } from './campaigns';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -15,4 +16,6 @@ export interface Shot {
   shot(name: string): Promise<void>;
 }
 
-export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {};
+export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
+  campaigns: campaignsShots,
+};

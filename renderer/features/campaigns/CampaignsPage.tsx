@@ -74,7 +74,7 @@ export function CampaignsPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[c.status]} variant="light" radius="sm" tt="none">
+                  <Badge color={STATUS_COLORS[c.status]} variant="light" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
                     {CAMPAIGN_STATUSES[c.status]}
                   </Badge>
                 </Table.Td>

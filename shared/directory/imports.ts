@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { id } from '../common';
 import { ORGANIZATION_EXPORT_FIELDS, PERSON_EXPORT_FIELDS } from './exports';
+import { OFFICIAL_IMPORT_KEYS } from '../policy/importFields';
 
-// Import of organizations or people from a CSV or Excel file. The renderer uploads the file in
+// Import of organizations or people (or, for the policy area, officials) from a CSV or Excel file. The renderer uploads the file in
 // pieces (`imports.begin`, then `imports.append` until every byte is there) to a temporary file the
 // backend owns; then, in three steps: `imports.open` reads the file through once (checks it, counts
 // its rows, keeps the first ones for a preview; nothing written), `imports.check` is the dry run of
@@ -79,7 +80,7 @@ export const DUPLICATE_STRATEGIES = {
 export const DUPLICATE_STRATEGY_VALUES = Object.keys(DUPLICATE_STRATEGIES) as [keyof typeof DUPLICATE_STRATEGIES, ...(keyof typeof DUPLICATE_STRATEGIES)[]];
 export type DuplicateStrategy = keyof typeof DUPLICATE_STRATEGIES;
 
-export const IMPORT_ENTITY_VALUES = ['organization', 'person'] as const;
+export const IMPORT_ENTITY_VALUES = ['organization', 'person', 'official'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITY_VALUES)[number];
 
 /** A mapping entry that fills a custom field: `custom:` and the field's id. */
@@ -123,6 +124,8 @@ const mappingOf = <K extends string>(keys: readonly [K, ...K[]]) => {
 
 export const organizationMapping = mappingOf(ORGANIZATION_IMPORT_KEYS);
 export const personMapping = mappingOf(PERSON_IMPORT_KEYS);
+/** Officials (the policy area's import): fields in shared/policy/importFields.ts. */
+export const officialMapping = mappingOf(OFFICIAL_IMPORT_KEYS);
 
 const importId = id;
 const duplicates = z.enum(DUPLICATE_STRATEGY_VALUES, { message: 'Choose skip, update or create.' });
@@ -134,8 +137,9 @@ function planOf<S extends z.ZodRawShape>(extra: S) {
     [
       z.strictObject({ importId, entity: z.literal('organization'), mapping: organizationMapping, duplicates, ...extra }),
       z.strictObject({ importId, entity: z.literal('person'), mapping: personMapping, duplicates, ...extra }),
+      z.strictObject({ importId, entity: z.literal('official'), mapping: officialMapping, duplicates, ...extra }),
     ],
-    { message: 'Import organizations or people.' },
+    { message: 'Import organizations, people or officials.' },
   );
 }
 export const importPlan = planOf({});
@@ -144,7 +148,7 @@ export const importRunInput = planOf({ skipInvalid: z.boolean().default(false) }
 export type ImportPlan = z.output<typeof importPlan>;
 export type ImportRunInput = z.output<typeof importRunInput>;
 
-const entity = z.enum(IMPORT_ENTITY_VALUES, { message: 'Import organizations or people.' });
+const entity = z.enum(IMPORT_ENTITY_VALUES, { message: 'Import organizations, people or officials.' });
 
 /** A size as the import's messages say it: "1 GB", "3 MB", "0.5 MB". */
 export function fileSizeText(bytes: number): string {

@@ -13,6 +13,7 @@ import {
 import type { OrganizationInput } from '@shared/directory/organizations';
 import type { PersonInput } from '@shared/directory/people';
 import type { CustomValue } from '@shared/directory/customFields';
+import { OFFICIAL_IMPORT_FIELDS, OFFICIAL_IMPORT_KEYS, OFFICIAL_IMPORT_SYNONYMS, type OfficialImportField } from '@shared/policy/importFields';
 import type { CustomFieldsTable } from '../../db/schema';
 import { customValueChecker, type StoredCustomValue } from '../customFields/service';
 
@@ -32,7 +33,7 @@ import { customValueChecker, type StoredCustomValue } from '../customFields/serv
 // - An empty cell fills nothing: a new record gets the create form's default for the field, an
 //   updated record keeps its value (an import never erases).
 
-export type ImportField = OrganizationImportField | PersonImportField;
+export type ImportField = OrganizationImportField | PersonImportField | OfficialImportField;
 
 /** Lower case, no accents, only letters and digits: how headers and choices are compared. */
 export function fold(text: string): string {
@@ -91,6 +92,13 @@ const PERSON_SYNONYMS: Partial<Record<PersonImportField, string[]>> = {
   notes: ['note', 'comments', 'comment', 'remarks'],
 };
 
+/** Each entity's fields: labels (as an export writes them), keys and synonyms. */
+const FIELD_SETS: Record<ImportEntity, { labels: Record<string, string>; synonyms: Partial<Record<string, string[]>>; keys: readonly string[] }> = {
+  organization: { labels: ORGANIZATION_IMPORT_FIELDS, synonyms: ORGANIZATION_SYNONYMS, keys: ORGANIZATION_IMPORT_KEYS },
+  person: { labels: PERSON_IMPORT_FIELDS, synonyms: PERSON_SYNONYMS, keys: PERSON_IMPORT_KEYS },
+  official: { labels: OFFICIAL_IMPORT_FIELDS, synonyms: OFFICIAL_IMPORT_SYNONYMS, keys: OFFICIAL_IMPORT_KEYS },
+};
+
 /** "issueAreas" → "issue areas". */
 function keyWords(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2');
@@ -102,9 +110,7 @@ function keyWords(key: string): string {
  * a field's key, then to a common synonym; each field once, leftmost column first.
  */
 export function guessMapping(entity: ImportEntity, headers: readonly string[], customFields: readonly { id: string; label: string }[] = []): (string | null)[] {
-  const labels: Record<string, string> = entity === 'organization' ? ORGANIZATION_IMPORT_FIELDS : PERSON_IMPORT_FIELDS;
-  const synonyms: Partial<Record<string, string[]>> = entity === 'organization' ? ORGANIZATION_SYNONYMS : PERSON_SYNONYMS;
-  const keys: readonly string[] = entity === 'organization' ? ORGANIZATION_IMPORT_KEYS : PERSON_IMPORT_KEYS;
+  const { labels, synonyms, keys } = FIELD_SETS[entity];
   const customLabels = new Map<string, string>(customFields.map((f) => [customTarget(f.id), f.label]));
   const folded = headers.map(fold);
   const mapping: (string | null)[] = headers.map(() => null);
@@ -143,7 +149,7 @@ export class CellProblem extends Error {
 type Choices = Record<string, string>;
 
 /** folded key or label → key. */
-function choiceIndex(choices: Choices, extra: Choices = {}): Map<string, string> {
+export function choiceIndex(choices: Choices, extra: Choices = {}): Map<string, string> {
   const index = new Map<string, string>();
   for (const [key, label] of Object.entries({ ...choices, ...extra })) {
     index.set(fold(key), key);
@@ -167,7 +173,7 @@ const CHOICES = {
   channel: { index: choiceIndex(CONTACT_CHANNELS), what: 'a contact channel', labels: Object.values(CONTACT_CHANNELS) },
 } as const;
 
-function quoted(cell: string): string {
+export function quoted(cell: string): string {
   const text = cell.trim();
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
@@ -332,6 +338,11 @@ export function applyPersonPatch(base: PersonInput, patch: PersonPatch): PersonI
 /** A zod issue's path → the import field(s) it is about, most specific first. */
 export function fieldsOfPath(entity: ImportEntity, path: readonly PropertyKey[]): ImportField[] {
   const [first, second] = path.map(String);
+  if (entity === 'official') {
+    if (first === 'bodyId') return ['body'];
+    if (first === 'committees') return ['committees'];
+    return first !== undefined && first in OFFICIAL_IMPORT_FIELDS ? [first as OfficialImportField] : [];
+  }
   if (entity === 'organization') {
     if (first === 'alignment') return second === 'note' ? ['alignmentNote'] : ['alignmentScore'];
     if (first === 'type') return ['type', 'sector'];

@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors';
 import {
   MAX_LISTED_PROBLEMS,
   customFieldIdOf,
+  officialMapping,
   organizationMapping,
   personMapping,
   type DuplicateStrategy,
@@ -18,6 +19,7 @@ import {
 } from '@shared/directory/imports';
 import { emptyOrganizationInput, organizationInput, type OrganizationInput } from '@shared/directory/organizations';
 import { emptyPersonInput, personInput, type PersonInput } from '@shared/directory/people';
+import { officialInput } from '@shared/policy/contract';
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
@@ -40,6 +42,22 @@ import {
 } from './convert';
 import { completeImportFile, discardImportFile, importFile, type ImportFile } from './files';
 import { importRows, openImportTable, type ImportTable, type TableRow } from './parse';
+import type { OfficialInput } from '@shared/policy/contract';
+import {
+  applyOfficialPatch,
+  emptyOfficialInput,
+  OFFICIAL_CONVERTERS,
+  officialFromRow,
+  officialKeyRecords,
+  officialLookups,
+  officialMatchKeys,
+  resolveOfficialRow,
+  writeOfficials,
+  type OfficialLookups,
+  type OfficialPatch,
+  type OfficialTarget,
+} from '../../policy/officialImport';
+import type { OfficialsTable } from '../../policy/tables';
 
 // The import's three steps, over a file uploaded to a temporary file (files.ts). `open` reads it
 // through once (parse.ts) and keeps only what the preview shows; `check` and `run` share
@@ -61,6 +79,10 @@ import { importRows, openImportTable, type ImportTable, type TableRow } from './
 // memory until the end (a first read of the file finds which: those whose rows share a key), so
 // that it is validated and written once, as the rows leave it; every other record is written with
 // its batch and forgotten.
+//
+// Officials (the policy area's import, entity 'official') go through the same steps; what is
+// theirs — converters, match key (normalized name + district), body and committee names, the
+// write — lives in policy/officialImport.ts. They have no custom fields.
 //
 // Custom fields: a mapping entry `custom:<fieldId>` fills one of the entity's custom fields (the
 // field must exist when the mapping is checked and run). Its cells are read per the field's kind
@@ -95,7 +117,7 @@ export async function openImport(ctx: Db, input: { importId: string }): Promise<
   }
   file.table = table;
   file.checked = undefined;
-  const fields = await fieldDefinitions(ctx, file.entity);
+  const fields = file.entity === 'official' ? [] : await fieldDefinitions(ctx, file.entity);
   const remembered = await rememberedMapping(ctx, file.entity, table.headers, fields);
   return {
     importId: file.id,
@@ -113,8 +135,10 @@ export async function openImport(ctx: Db, input: { importId: string }): Promise<
 }
 
 function mappingSchema(entity: ImportEntity) {
-  return entity === 'organization' ? organizationMapping : personMapping;
+  return entity === 'organization' ? organizationMapping : entity === 'person' ? personMapping : officialMapping;
 }
+
+const PLURALS: Record<ImportEntity, string> = { organization: 'organizations', person: 'people', official: 'officials' };
 
 /**
  * The mapping last used for these headers. An entry naming a custom field deleted since is left
@@ -154,7 +178,7 @@ function stagedImport(plan: ImportPlan): StagedImport {
     throw new AppError('validation', message, { issues: [{ path: 'importId', message }] });
   }
   if (found.entity !== plan.entity) {
-    const message = `This file was opened as an import of ${found.entity === 'organization' ? 'organizations' : 'people'}.`;
+    const message = `This file was opened as an import of ${PLURALS[found.entity]}.`;
     throw new AppError('validation', message, { issues: [{ path: 'entity', message }] });
   }
   if (plan.mapping.length !== table.headers.length) {
@@ -183,7 +207,7 @@ async function customColumnsOf(ctx: Db, file: StagedImport, mapping: readonly (s
     } else if (field.entity !== file.entity) {
       issues.push({
         path: `mapping.${index}`,
-        message: `Column “${header}” fills “${field.label}”, a custom field of ${field.entity === 'organization' ? 'organizations' : 'people'}; choose a field of ${file.entity === 'organization' ? 'organizations' : 'people'}.`,
+        message: `Column “${header}” fills “${field.label}”, a custom field of ${field.entity === 'organization' ? 'organizations' : 'people'}; choose a field of ${PLURALS[file.entity]}.`,
       });
     } else columns.set(index, field);
   });
@@ -200,7 +224,7 @@ type CustomValueRow = NonNullable<StoredCustomValue>;
 interface ConvertedRow {
   row: number;
   /** null when a cell could not be read (the row is invalid). */
-  patch: OrganizationPatch | PersonPatch | null;
+  patch: OrganizationPatch | PersonPatch | OfficialPatch | null;
   /** The custom values the row's non-empty cells set, by field id (absent when none). */
   custom?: Map<string, CustomValueRow>;
   problems: RowProblem[];
@@ -208,7 +232,8 @@ interface ConvertedRow {
 
 /** Converts a row's cells with the mapping: a field value per mapped non-empty cell, or the cells' problems. */
 function rowConverter(file: StagedImport, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): (row: TableRow) => ConvertedRow {
-  const converters: Record<string, (cell: string) => unknown> = file.entity === 'organization' ? ORGANIZATION_CONVERTERS : PERSON_CONVERTERS;
+  const converters: Record<string, (cell: string) => unknown> =
+    file.entity === 'organization' ? ORGANIZATION_CONVERTERS : file.entity === 'person' ? PERSON_CONVERTERS : OFFICIAL_CONVERTERS;
   const { headers } = file.table;
   const width = headers.length;
   const columns = mapping.flatMap((field, index) => {
@@ -257,16 +282,18 @@ async function* convertedRows(file: StagedImport, convert: (row: TableRow) => Co
 interface Target<I> {
   id: string;
   /** The record as stored when the row updates an existing one; null for a new record. */
-  existing: OrganizationsTable | PeopleTable | null;
+  existing: OrganizationsTable | PeopleTable | OfficialsTable | null;
   /** The record as the import leaves it (validated). */
   input: I;
   /** People: the organization to link as primary affiliation (the last row's wins). */
   organizationId: string | null;
   /** Custom values to set, by field id (a later row's value wins). */
   custom?: Map<string, CustomValueRow>;
+  /** Officials: the committees the rows named (memberships added). */
+  committeeIds?: string[] | undefined;
 }
 
-type AnyTarget = Target<OrganizationInput | PersonInput>;
+type AnyTarget = Target<OrganizationInput | PersonInput | OfficialInput>;
 
 interface Planned {
   counts: ImportResult;
@@ -283,7 +310,8 @@ interface PlanSteps {
 }
 
 /** The match keys of a record or row: email, name, website (organizations), in that order. */
-function matchKeys(entity: ImportEntity, record: { name?: string | undefined; email?: string | undefined; website?: string | undefined }): string[] {
+function matchKeys(entity: ImportEntity, record: { name?: string | undefined; email?: string | undefined; website?: string | undefined; district?: string | undefined }): string[] {
+  if (entity === 'official') return officialMatchKeys(record);
   const keys: string[] = [];
   const email = record.email ? emailKey(record.email) : null;
   if (email) keys.push(`e:${email}`);
@@ -310,7 +338,9 @@ async function existingKeys(ctx: Db, entity: ImportEntity): Promise<KeyIndex> {
   const { rows } =
     entity === 'organization'
       ? await sql<{ id: string; name: string; email: string; website: string }>`select id, name, email, website from organizations order by created_at, rowid`.execute(ctx.db)
-      : await sql<{ id: string; name: string; email: string }>`select id, name, email from people order by created_at, rowid`.execute(ctx.db);
+      : entity === 'person'
+        ? await sql<{ id: string; name: string; email: string }>`select id, name, email from people order by created_at, rowid`.execute(ctx.db)
+        : { rows: await officialKeyRecords(ctx) };
   rows.forEach((record, n) => {
     for (const key of matchKeys(entity, record)) if (!keys.has(key)) keys.set(key, n);
   });
@@ -328,11 +358,14 @@ async function organizationsByName(ctx: Db): Promise<Map<string, string>> {
   return index;
 }
 
-async function readRows<T extends 'organizations' | 'people'>(ctx: Db, table: T, ids: readonly string[]): Promise<Map<string, T extends 'organizations' ? OrganizationsTable : PeopleTable>> {
-  const found = new Map<string, T extends 'organizations' ? OrganizationsTable : PeopleTable>();
+type ImportedTable<T> = T extends 'organizations' ? OrganizationsTable : T extends 'people' ? PeopleTable : OfficialsTable;
+const TABLES = { organization: 'organizations', person: 'people', official: 'officials' } as const;
+
+async function readRows<T extends 'organizations' | 'people' | 'officials'>(ctx: Db, table: T, ids: readonly string[]): Promise<Map<string, ImportedTable<T>>> {
+  const found = new Map<string, ImportedTable<T>>();
   for (let start = 0; start < ids.length; start += READ_CHUNK) {
     const chunk = ids.slice(start, start + READ_CHUNK);
-    const { rows } = await sql<T extends 'organizations' ? OrganizationsTable : PeopleTable>`select * from ${sql.table(table)} where id in (${sql.join(chunk)})`.execute(ctx.db);
+    const { rows } = await sql<ImportedTable<T>>`select * from ${sql.table(table)} where id in (${sql.join(chunk)})`.execute(ctx.db);
     for (const row of rows) found.set(row.id, row);
   }
   return found;
@@ -380,9 +413,17 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
   mapping.forEach((field, index) => {
     if (field !== null) columnOf.set(field, file.table.headers[index] as string);
   });
-  const schema: z.ZodType<OrganizationInput | PersonInput> = entity === 'organization' ? organizationInput : personInput;
-  const apply = (base: OrganizationInput | PersonInput, patch: OrganizationPatch | PersonPatch) =>
-    entity === 'organization' ? applyOrganizationPatch(base as OrganizationInput, patch) : applyPersonPatch(base as PersonInput, patch);
+  const schema: z.ZodType<OrganizationInput | PersonInput | OfficialInput> = entity === 'organization' ? organizationInput : entity === 'person' ? personInput : officialInput;
+  const apply = (base: OrganizationInput | PersonInput | OfficialInput, patch: OrganizationPatch | PersonPatch | Partial<OfficialInput>) =>
+    entity === 'organization'
+      ? applyOrganizationPatch(base as OrganizationInput, patch)
+      : entity === 'person'
+        ? applyPersonPatch(base as PersonInput, patch)
+        : applyOfficialPatch(base as OfficialInput, patch);
+  const empty = () => (entity === 'organization' ? emptyOrganizationInput() : entity === 'person' ? emptyPersonInput() : emptyOfficialInput());
+  const fromRow = (row: OrganizationsTable | PeopleTable | OfficialsTable) =>
+    entity === 'organization' ? organizationFromRow(row as OrganizationsTable) : entity === 'person' ? personFromRow(row as PeopleTable) : officialFromRow(row as OfficialsTable);
+  const lookups: OfficialLookups | null = entity === 'official' ? await officialLookups(ctx) : null;
 
   // Keys of the workspace's records (unless every row creates), and of the rows planned so far.
   const index: KeyIndex = strategy === 'create' ? { keys: new Map(), ids: [] } : await existingKeys(ctx, entity);
@@ -405,7 +446,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
 
   for await (const batch of convertedRows(file, convert)) {
     // Records of the workspace that the batch's rows will update: read whole, in chunks.
-    let existingRows = new Map<string, OrganizationsTable | PeopleTable>();
+    let existingRows = new Map<string, OrganizationsTable | PeopleTable | OfficialsTable>();
     if (strategy === 'update') {
       const ids = new Set<string>();
       for (const { patch } of batch) {
@@ -415,14 +456,25 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
           if (hit !== undefined && hit >= 0 && !live.has(hit)) ids.add(index.ids[hit] as string);
         }
       }
-      existingRows = await readRows(ctx, entity === 'organization' ? 'organizations' : 'people', [...ids]);
+      existingRows = await readRows(ctx, TABLES[entity], [...ids]);
     }
     const touched = new Map<number, AnyTarget>();
 
-    for (const { row, patch, custom, problems: cellProblems } of batch) {
-      if (!patch) {
+    for (const { row, patch: cells, custom, problems: cellProblems } of batch) {
+      if (!cells) {
         invalid(cellProblems);
         continue;
+      }
+      let patch: OrganizationPatch | PersonPatch | Partial<OfficialInput> = cells;
+      let committeeIds: string[] | undefined;
+      if (lookups) {
+        const resolved = resolveOfficialRow(lookups, cells, row, columnOf);
+        if (resolved.problems.length > 0) {
+          invalid(resolved.problems);
+          continue;
+        }
+        patch = resolved.patch;
+        committeeIds = resolved.committeeIds;
       }
       let target: AnyTarget | undefined;
       let code: number | undefined;
@@ -433,8 +485,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         target = live.get(code);
         const existing = code >= 0 ? existingRows.get(index.ids[code] as string) : undefined;
         if (!target && strategy === 'update' && existing) {
-          const input = entity === 'organization' ? organizationFromRow(existing as OrganizationsTable) : personFromRow(existing as PeopleTable);
-          target = { id: existing.id, existing, input, organizationId: null };
+          target = { id: existing.id, existing, input: fromRow(existing), organizationId: null };
         }
         break;
       }
@@ -454,7 +505,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         }
       }
 
-      const merged = apply(target ? target.input : entity === 'organization' ? emptyOrganizationInput() : emptyPersonInput(), patch);
+      const merged = apply(target ? target.input : empty(), patch);
       const checked = schema.safeParse(merged);
       if (!checked.success) {
         invalid(
@@ -470,9 +521,10 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         target.input = checked.data;
         if (organizationId) target.organizationId = organizationId;
         if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
+        if (committeeIds) target.committeeIds = [...(target.committeeIds ?? []), ...committeeIds];
         counts.updated += 1;
       } else {
-        target = { id: randomUUID(), existing: null, input: checked.data, organizationId, ...(custom ? { custom: new Map(custom) } : {}) };
+        target = { id: randomUUID(), existing: null, input: checked.data, organizationId, committeeIds, ...(custom ? { custom: new Map(custom) } : {}) };
         code = -++made;
         counts.created += 1;
       }
@@ -541,7 +593,9 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
   const created = checked ? checked.created : total;
   const customValues = created * input.mapping.filter((field) => customFieldIdOf(field) !== null).length;
   const growing =
-    input.entity === 'organization'
+    input.entity === 'official'
+      ? [{ tables: ['officials'], adding: created }, { tables: ['committee_members'], adding: created }, { tables: ['change_log'], adding: created }]
+      : input.entity === 'organization'
       ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
       : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
   let planned: Planned | undefined;
@@ -551,7 +605,8 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
         // The values existing records have in the fields the file fills, read before they change.
         const currentValues = await currentCustomValues(ctx, targets);
         if (input.entity === 'organization') await writeOrganizations(ctx, targets as Target<OrganizationInput>[]);
-        else await writePeople(ctx, targets as Target<PersonInput>[]);
+        else if (input.entity === 'person') await writePeople(ctx, targets as Target<PersonInput>[]);
+        else await writeOfficials(ctx, targets as OfficialTarget[]);
         await writeCustomValues(ctx, targets, currentValues);
       },
       progress: (rows) => ctx.progress('import', rows, total),

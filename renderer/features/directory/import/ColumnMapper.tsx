@@ -62,8 +62,9 @@ export function ColumnMapper({
   onChange: (mapping: Mapping) => void;
 }) {
   const fields = importFields(entity);
-  const customFields = useRpcQuery('customFields.list', { entity });
-  const custom = customImportFields(customFields.data ?? []);
+  // Officials (the policy area's import) have no custom fields.
+  const customFields = useRpcQuery('customFields.list', { entity: entity === 'person' ? 'person' : 'organization' }, { enabled: entity !== 'official' });
+  const custom = customImportFields(entity === 'official' ? [] : (customFields.data ?? []));
   return (
     <Table verticalSpacing="xs" highlightOnHover aria-label="Column mapping">
       <Table.Thead>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Progress, Radio, SegmentedControl, Stack, Stepper, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDatabaseImport } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,10 +24,27 @@ function planOf(preview: ImportPreview, mapping: Mapping, duplicates: DuplicateS
   return { importId: preview.importId, entity: preview.entity, mapping, duplicates } as Plan;
 }
 
-/** Directory → Import: a CSV or Excel file in three steps (file, columns and dry run, import). */
-export function ImportPage() {
+/** Where another area's import screen differs from the directory's (Policy ▸ Officials ▸ Import). */
+export interface ImportScreen {
+  /** The one entity this screen imports (no choice between organizations and people). */
+  entity: ImportEntity;
+  description: string;
+  /** The list the records land in: the back button and "Open …" after the import. */
+  listPath: string;
+  backLabel: string;
+  nav: ReactNode;
+  /** What a duplicate is, for the strategy's label ("same name in the same district"). */
+  matchedBy: string;
+}
+
+/**
+ * Directory → Import: a CSV or Excel file in three steps (file, columns and dry run, import).
+ * With `screen`, the same steps for another area's entity (officials).
+ */
+export function ImportPage({ screen }: { screen?: ImportScreen } = {}) {
   const [params, setParams] = useSearchParams();
-  const entity: ImportEntity = params.get('entity') === 'person' ? 'person' : 'organization';
+  const entity: ImportEntity = screen ? screen.entity : params.get('entity') === 'person' ? 'person' : 'organization';
+  const listPath = screen ? screen.listPath : entity === 'person' ? '/directory/people' : '/directory';
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>([]);
   const [duplicates, setDuplicates] = useState<DuplicateStrategy>('skip');
@@ -90,13 +107,16 @@ export function ImportPage() {
   return (
     <Page
       title="Import"
-      description="Bring a spreadsheet of partners into the directory: match its columns to fields, see every problem row before anything is written, then import in one step."
+      description={
+        screen?.description ??
+        'Bring a spreadsheet of partners into the directory: match its columns to fields, see every problem row before anything is written, then import in one step.'
+      }
       actions={
-        <Button component={Link} to={entity === 'person' ? '/directory/people' : '/directory'} variant="default" leftSection={<IconArrowLeft size={16} />}>
-          Back to the directory
+        <Button component={Link} to={listPath} variant="default" leftSection={<IconArrowLeft size={16} />}>
+          {screen?.backLabel ?? 'Back to the directory'}
         </Button>
       }
-      nav={<DirectoryNav />}
+      nav={screen ? screen.nav : <DirectoryNav />}
     >
       <Stepper active={active} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label="File" description={preview ? preview.fileName : 'CSV or Excel'} />
@@ -106,16 +126,18 @@ export function ImportPage() {
 
       {active === 0 && (
         <Section title="Choose a file" hint="Every row becomes one record. Exports from Coalition Desk import back as they are.">
-          <SegmentedControl
-            w="fit-content"
-            aria-label="What the file holds"
-            value={entity}
-            onChange={(value) => setParams(value === 'person' ? { entity: 'person' } : {}, { replace: true })}
-            data={[
-              { value: 'organization', label: 'Organizations' },
-              { value: 'person', label: 'People' },
-            ]}
-          />
+          {!screen && (
+            <SegmentedControl
+              w="fit-content"
+              aria-label="What the file holds"
+              value={entity}
+              onChange={(value) => setParams(value === 'person' ? { entity: 'person' } : {}, { replace: true })}
+              data={[
+                { value: 'organization', label: 'Organizations' },
+                { value: 'person', label: 'People' },
+              ]}
+            />
+          )}
           <FileDrop entity={entity} onOpened={opened} />
         </Section>
       )}
@@ -144,7 +166,7 @@ export function ImportPage() {
           >
             <ColumnMapper entity={entity} preview={preview} mapping={mapping} onChange={setMapping} />
             <Radio.Group
-              label="When a row matches a record already in the directory (same name or email)"
+              label={screen ? `When a row matches a record already here (${screen.matchedBy})` : 'When a row matches a record already in the directory (same name or email)'}
               value={duplicates}
               onChange={setDuplicates}
             >
@@ -159,7 +181,7 @@ export function ImportPage() {
           <Section title="Dry run" hint="What the import would do with this mapping. Nothing has been written yet.">
             {!hasName && (
               <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-                Choose the column that holds the {entity === 'person' ? 'name' : 'organization name'}: every record needs one.
+                Choose the column that holds the {entity === 'organization' ? 'organization name' : 'name'}: every record needs one.
               </Alert>
             )}
             {hasName && check.isFetching && (
@@ -220,7 +242,7 @@ export function ImportPage() {
             ].join(' · ')}
           </Alert>
           <Group>
-            <Button component={Link} to={entity === 'person' ? '/directory/people' : '/directory'}>
+            <Button component={Link} to={listPath}>
               Open {nouns.many}
             </Button>
             <Button variant="default" onClick={startOver}>

@@ -1,3 +1,4 @@
+import { OFFICIAL_IMPORT_FIELDS } from '@shared/policy/importFields';
 import {
   ORGANIZATION_IMPORT_FIELDS,
   PERSON_IMPORT_FIELDS,
@@ -7,7 +8,7 @@ import {
 
 /** The fields a column can fill, key → label, for the entity being imported. */
 export function importFields(entity: ImportEntity): Record<string, string> {
-  return entity === 'organization' ? ORGANIZATION_IMPORT_FIELDS : PERSON_IMPORT_FIELDS;
+  return entity === 'organization' ? ORGANIZATION_IMPORT_FIELDS : entity === 'person' ? PERSON_IMPORT_FIELDS : OFFICIAL_IMPORT_FIELDS;
 }
 
 /** The entity's custom fields a column can fill: `custom:<fieldId>` → the field's label. */
@@ -18,6 +19,7 @@ export function customImportFields(fields: readonly { id: string; label: string 
 export const ENTITY_NOUNS: Record<ImportEntity, { one: string; many: string }> = {
   organization: { one: 'organization', many: 'organizations' },
   person: { one: 'person', many: 'people' },
+  official: { one: 'official', many: 'officials' },
 };
 
 export function countOf(count: number, entity: ImportEntity): string {

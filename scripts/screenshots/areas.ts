@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { campaignsShots } from './campaigns';
+import { briefingsShots } from './briefings';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -18,4 +19,5 @@ export interface Shot {
 
 export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   campaigns: campaignsShots,
+  briefings: briefingsShots,
 };

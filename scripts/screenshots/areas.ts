@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { campaignsShots } from './campaigns';
+import { reportsShots } from './reports';
 import { briefingsShots } from './briefings';
 
 // The pictures of each area built after the directory and meetings, one module per area
@@ -19,5 +20,6 @@ export interface Shot {
 
 export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   campaigns: campaignsShots,
+  reports: reportsShots,
   briefings: briefingsShots,
 };

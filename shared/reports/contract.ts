@@ -50,6 +50,8 @@ export const period = z
     to: isoDate,
   })
   .superRefine((p, ctx) => {
+    // Only once both days are real dates (zod reports those itself).
+    if (!isoDate.safeParse(p.from).success || !isoDate.safeParse(p.to).success) return;
     const problem = periodProblem(p);
     if (problem) ctx.addIssue({ code: 'custom', path: ['to'], message: problem });
   });
@@ -160,7 +162,7 @@ export const reportsContract = {
   'reports.impactPdf': {
     summary: 'A saved impact report as a PDF (cover, headline numbers, sections with vector charts), ready for file.saveAs.',
     input: z.strictObject({ id, pageSize: pageSize.default('A4'), today: isoDate.optional() }),
-    output: savableFile.extend({ pages: z.number().int() }),
+    output: savableFile.extend({ pages: z.number().int(), charts: z.number().int() }),
   },
   'reports.digest': {
     summary: 'An update digest for a period: what happened, what is coming, how to get involved (the digest screen’s preview).',

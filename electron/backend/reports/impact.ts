@@ -38,6 +38,7 @@ export async function impactReportPdf(ctx: CallContext, input: { id: string; pag
     encoding: 'base64' as const,
     content: bytes.toString('base64'),
     pages,
+    charts: model.sections.reduce((n, s) => n + s.charts.length, 0),
   };
 }
 

@@ -5,6 +5,7 @@ import { writeCampaigns } from './campaigns';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { seededRandom, type Random } from './random';
+import { writeReports } from './reports';
 import { writeStructure } from './structure';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
@@ -31,6 +32,8 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
   // Five campaigns with partners, key messages, public events (on the calendar), petitions and grassroots counts.
   await writeCampaigns(call);
+  // Last quarter's impact report and last month's digest, with their narrative.
+  await writeReports(call);
 }
 
 /** What a coordinator adds by hand: representation targets, and one partner entered twice. */

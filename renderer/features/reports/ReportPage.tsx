@@ -44,7 +44,7 @@ function ImpactEditor({ report }: { report: Report }) {
     try {
       if (!(await save())) return;
       const file = await call('reports.impactPdf', { id: report.id, pageSize: localPageSize(), today: today() });
-      await saveDocument(file, `the impact report (${file.pages} pages)`);
+      await saveDocument(file, `the impact report (${file.pages} pages, ${file.charts} charts)`);
     } catch (error) {
       notifyError('The impact report was not made', error);
     } finally {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { policyTimeline } from '../policy/campaignTimeline';
+import { mediaTimeline } from '../media/campaignTimeline';
 import { campaignsTimelineSource } from './campaignTimeline';
 
 // A campaign's timeline gathers everything linked to it across domains. Each domain that links

@@ -22,7 +22,7 @@ export interface TimelineEntry {
 export type TimelineSource = (db: Kysely<Database>, campaignId: string) => Promise<TimelineEntry[]>;
 
 /** Every domain's contribution to a campaign's timeline. */
-export const TIMELINE_SOURCES: TimelineSource[] = [campaignsTimelineSource, policyTimeline];
+export const TIMELINE_SOURCES: TimelineSource[] = [campaignsTimelineSource, policyTimeline, mediaTimeline];
 
 /** Every source's entries for a campaign, newest first (entries of one day keep their sources' order). */
 export async function campaignTimeline(db: Kysely<Database>, campaignId: string): Promise<TimelineEntry[]> {

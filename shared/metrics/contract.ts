@@ -138,9 +138,9 @@ export const dashboard = z.object({
   headlines: z.array(headline),
   /** Series over the period at its grain, per derived metric key. */
   series: z.record(z.string(), z.array(seriesPoint)),
-  /** Every metric with a target in the period: actual and target per period of the grain. */
-  targets: z.array(z.object({ metricId: id, key: z.enum(DERIVED_KEYS).nullable(), name: z.string(), unit: z.string(), points: z.array(seriesPoint) })),
-  /** Money raised per currency against the fundraising goals of the period (empty until the resources area keeps them). */
+  /** Every metric with a target of a whole period in the range: actual and target per period, at the finest grain (from the dashboard's) that has targets. */
+  targets: z.array(z.object({ metricId: id, key: z.enum(DERIVED_KEYS).nullable(), name: z.string(), unit: z.string(), grain: z.enum(GRAIN_VALUES), points: z.array(seriesPoint) })),
+  /** Money raised in the period per currency against the goals of the fundraising campaigns running in it. */
   fundraising: z.array(z.object({ currency: z.string(), raised: z.number(), goal: z.number().nullable() })),
 });
 export type Dashboard = z.infer<typeof dashboard>;

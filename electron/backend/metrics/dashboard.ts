@@ -23,14 +23,23 @@ export async function dashboardData(db: Kysely<Database>, period: Period): Promi
   const grain = period.grain ?? grainFor(from, to);
   const periods = buckets(from, to, grain);
   const exact = exactPeriod(from, to);
+  const GRAIN_ORDER: readonly Grain[] = ['month', 'quarter', 'year'];
   const rows = await db.selectFrom('metrics').selectAll().orderBy('kind').orderBy('position').orderBy('name').execute();
+  // Targets of whole periods inside the range, by metric: each metric's chart takes the finest
+  // grain, from the dashboard's up, at which it has one (yearly targets on a year's dashboard are
+  // compared year by year, quarterly ones quarter by quarter).
   const targetRows = await db
     .selectFrom('metric_targets')
     .select(['metric_id', 'period', 'value'])
-    .where('period', 'in', [...new Set([...periods.map((p) => p.period), ...(exact ? [exact] : [])])])
+    .where('period', '>=', from.slice(0, 4))
+    .where('period', '<=', `${to.slice(0, 4)}-Z`) // after '2026', '2026-12' and '2026-Q4'
     .execute();
   const exactTargets = new Map(targetRows.filter((t) => t.period === exact).map((t) => [t.metric_id, t.value]));
-  const withTargets = new Set(targetRows.map((t) => t.metric_id));
+  const targetGrains = new Map<string, Grain>();
+  for (const g of GRAIN_ORDER.slice(GRAIN_ORDER.indexOf(grain))) {
+    const whole = new Set(buckets(from, to, g).filter((b) => b.whole).map((b) => b.period));
+    for (const t of targetRows) if (whole.has(t.period) && !targetGrains.has(t.metric_id)) targetGrains.set(t.metric_id, g);
+  }
 
   const headlines: Dashboard['headlines'] = [];
   const series: Dashboard['series'] = {};
@@ -44,9 +53,11 @@ export async function dashboardData(db: Kysely<Database>, period: Period): Promi
       // A stock (members) is its last period's count; a flow, the whole period's records.
       const figure = key === 'members' || key === 'campaigns' ? await module.figure(db, from, to) : sumPoints(points, module.additive);
       headlines.push({ metricId: row.id, key, name: row.name, unit: row.unit, available: module.available, target: exactTargets.get(row.id) ?? null, ...figure });
-      if (withTargets.has(row.id)) targets.push({ metricId: row.id, key, name: row.name, unit: row.unit, points });
-    } else if (withTargets.has(row.id)) {
-      targets.push({ metricId: row.id, key: null, name: row.name, unit: row.unit, points: await metricSeries(db, row, periods) });
+    }
+    const targetGrain = targetGrains.get(row.id);
+    if (targetGrain) {
+      const points = targetGrain === grain && key ? (series[key] ?? []) : await metricSeries(db, row, buckets(from, to, targetGrain));
+      targets.push({ metricId: row.id, key, name: row.name, unit: row.unit, grain: targetGrain, points });
     }
   }
   const money = headlines.find((h) => h.key === 'money_raised');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { QuestionInput } from '@shared/metrics/contract';
 import type { Backend } from '../../../electron/backend/backend';
 import { fails, issuesOf, ok, snapshot, useBackend } from '../../support/backend';
 import { organizationInput } from '../../support/people';
@@ -70,9 +71,9 @@ describe('surveys', () => {
     expect((await fails(backend, 'surveys.saveResponse', { roundId: s.spring.id, organizationId: s.orgs[0], answers: {} })).message).toBe(
       'Alder Trust has already responded to this round; change their response instead.',
     );
-    const questions = [
-      { id: s.rating, kind: 'text' as const, prompt: 'How useful are the meetings?' },
-      { id: s.choice, kind: 'choice' as const, prompt: 'How often should we meet?', choices: ['Monthly', 'Quarterly'] },
+    const questions: [QuestionInput, QuestionInput] = [
+      { id: s.rating, kind: 'text', prompt: 'How useful are the meetings?', choices: [] },
+      { id: s.choice, kind: 'choice', prompt: 'How often should we meet?', choices: ['Monthly', 'Quarterly'] },
     ];
     expect((await fails(backend, 'surveys.save', { id: s.survey.id, survey: { title: 'Member feedback', description: '', questions } })).message).toMatch(/has 1 answer; its kind cannot change/);
     expect(

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { campaignsShots } from './campaigns';
 import { reportsShots } from './reports';
+import { metricsShots } from './metrics';
 import { briefingsShots } from './briefings';
 
 // The pictures of each area built after the directory and meetings, one module per area
@@ -20,6 +21,7 @@ export interface Shot {
 
 export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   campaigns: campaignsShots,
+  metrics: metricsShots,
   reports: reportsShots,
   briefings: briefingsShots,
 };

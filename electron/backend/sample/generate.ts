@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { writeCampaigns } from './campaigns';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
+import { writeMetrics } from './metrics';
 import { seededRandom, type Random } from './random';
 import { writeReports } from './reports';
 import { writeStructure } from './structure';
@@ -32,6 +33,8 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
   // Five campaigns with partners, key messages, public events (on the calendar), petitions and grassroots counts.
   await writeCampaigns(call);
+  // Entered metrics with two years of monthly values, targets, and a feedback survey run twice.
+  await writeMetrics(call, seed + 14);
   // Last quarter's impact report and last month's digest, with their narrative.
   await writeReports(call);
 }

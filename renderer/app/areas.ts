@@ -148,14 +148,9 @@ export const AREAS: readonly Area[] = [
     label: 'Metrics',
     icon: IconChartBar,
     section: 'Results',
-    built: false,
+    built: true,
     summary: 'Monitoring and evaluation: what the coalition has achieved against its targets.',
-    plans: [
-      'Policy wins and funding allocations',
-      'Media coverage, social engagement and people reached by events and campaigns',
-      'Stakeholder-feedback surveys',
-      'Targets versus actuals over time, as charts',
-    ],
+    plans: [],
   },
   {
     path: '/reports',

@@ -35,6 +35,12 @@ import { RolesPage } from '../features/structure/roles/RolesPage';
 import { ReportPage } from '../features/reports/ReportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { BriefingPacketsPage } from '../features/briefings/BriefingPacketsPage';
+import { CataloguePage } from '../features/metrics/CataloguePage';
+import { DashboardPage } from '../features/metrics/DashboardPage';
+import { MetricPage } from '../features/metrics/MetricPage';
+import { RoundPage } from '../features/metrics/RoundPage';
+import { NewSurveyPage, SurveyPage } from '../features/metrics/SurveyPage';
+import { SurveysPage } from '../features/metrics/SurveysPage';
 import { AREAS } from './areas';
 import { RouteErrorPage } from './RouteErrorPage';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -106,6 +112,18 @@ export const routes: RouteObject[] = [
           { path: 'events', element: <EventsPage /> },
           { path: 'grassroots', element: <GrassrootsPage /> },
           { path: 'petitions/:id', element: <PetitionPage /> },
+        ],
+      },
+      {
+        path: 'metrics',
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'catalogue', element: <CataloguePage /> },
+          { path: 'catalogue/:id', element: <MetricPage /> },
+          { path: 'surveys', element: <SurveysPage /> },
+          { path: 'surveys/new', element: <NewSurveyPage /> },
+          { path: 'surveys/:id', element: <SurveyPage /> },
+          { path: 'surveys/:id/rounds/:roundId', element: <RoundPage /> },
         ],
       },
       { path: 'backups', element: <BackupsPage /> },

@@ -11,6 +11,7 @@ import { Section } from '../../components/Section';
 import { ActionItemsTable } from '../meetings/ActionItems';
 import { MeetingList } from '../meetings/MeetingList';
 import { MePicker, useMe } from '../meetings/useMe';
+import { GrantsDue } from '../resources/GrantsDue';
 
 // The reminder is shown once per app start, not on every return to Home.
 let reminded = false;
@@ -70,6 +71,9 @@ export function HomePage() {
             </Text>
           )}
           {home.data && <ActionItemsTable items={home.data.mine.rows} today={day} label="My action items" />}
+        </Section>
+        <Section title="Grant deadlines and reports due">
+          <GrantsDue />
         </Section>
       </Stack>
     </Page>

@@ -20,6 +20,7 @@ import { Relationships } from '../detail/Relationships';
 import { Timeline, type Subject } from '../detail/Timeline';
 import { labelOf, typeLabel } from '../labels';
 import { MeetingReferences } from '../../meetings/MeetingReferences';
+import { OrganizationResources } from '../../resources/OrganizationResources';
 import { DIRECTORY_READS } from '../reads';
 import { OrganizationFormModal } from './OrganizationForm';
 
@@ -126,6 +127,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
             <Section title="People" hint="Who works with or for this organization.">
               <Affiliations subject={subject} affiliations={org.affiliations} />
             </Section>
+            <OrganizationResources organizationId={org.id} />
             <Section title="Timeline" hint="Calls, emails, meetings, events and notes.">
               <Timeline subject={subject} />
             </Section>

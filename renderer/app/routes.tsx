@@ -134,6 +134,24 @@ export const routes: RouteObject[] = [
           { path: 'surveys/:id/rounds/:roundId', element: <RoundPage /> },
         ],
       },
+      {
+        path: 'resources',
+        children: [
+          { index: true, element: <FundraisingPage /> },
+          { path: 'fundraising/:id', element: <FundraisingCampaignPage /> },
+          { path: 'grants', element: <GrantsPage /> },
+          { path: 'in-kind', element: <InKindPage /> },
+          { path: 'funders', element: <FundersPage /> },
+        ],
+      },
+      {
+        path: 'capacity',
+        children: [
+          { index: true, element: <TrainingsPage /> },
+          { path: 'trainings/:id', element: <TrainingPage /> },
+          { path: 'assistance', element: <AssistancePage /> },
+        ],
+      },
       { path: 'backups', element: <BackupsPage /> },
       { path: 'history', element: <HistoryPage /> },
       ...AREAS.filter((area) => !area.built).map((area) => ({ path: area.path.slice(1), element: <ComingSoonPage area={area} /> })),

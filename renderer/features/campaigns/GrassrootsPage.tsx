@@ -59,7 +59,7 @@ export function GrassrootsPage() {
           ) : totals.isError ? (
             <QueryError title="The totals could not be read" error={totals.error} onRetry={() => void totals.refetch()} />
           ) : (
-            <GrassrootsTotalsView totals={totals.data} byCampaign={!campaignId} />
+            <GrassrootsTotalsView totals={totals.data} byCampaign={!campaignId} columns={2} />
           )}
         </Section>
       </SimpleGrid>

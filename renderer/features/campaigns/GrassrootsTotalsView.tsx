@@ -31,10 +31,10 @@ function Breakdown({ title, rows }: { title: string; rows: { key: string; label:
   );
 }
 
-/** Grassroots totals by kind, official and district (and campaign when asked). */
-export function GrassrootsTotalsView({ totals, byCampaign = false }: { totals: GrassrootsTotals; byCampaign?: boolean }) {
+/** Grassroots totals by kind, official and district (and campaign when asked), in `columns` columns on a wide window. */
+export function GrassrootsTotalsView({ totals, byCampaign = false, columns = 3 }: { totals: GrassrootsTotals; byCampaign?: boolean; columns?: number }) {
   return (
-    <SimpleGrid cols={{ base: 1, md: byCampaign ? 4 : 3 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, md: columns }} spacing="lg">
       <Breakdown
         title={`By kind (${totals.total.toLocaleString('en-US')} in all)`}
         rows={ACTION_KIND_VALUES.map((k) => ({ key: k, label: ACTION_KINDS[k], total: totals.byKind[k] }))}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import {
   TA_NEXT,
   TA_OPEN_STATUSES,
@@ -66,7 +67,7 @@ export async function getRequest(ctx: Db, id: string, today: string): Promise<Ta
   const request = await requireRequest(ctx, id);
   const [row] = await rowsOf(ctx, [request], today);
   const contact = request.contact_person_id ? await ctx.db.selectFrom('people').select('name').where('id', '=', request.contact_person_id).executeTakeFirst() : undefined;
-  const history = await ctx.db.selectFrom('ta_status_changes').selectAll().where('request_id', '=', id).orderBy('changed_on').orderBy('created_at').orderBy('id').execute();
+  const history = await ctx.db.selectFrom('ta_status_changes').selectAll().where('request_id', '=', id).orderBy('changed_on').orderBy(sql`rowid`).execute();
   return {
     ...(row as TaRow),
     contactPersonId: request.contact_person_id,

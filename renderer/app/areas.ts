@@ -97,13 +97,13 @@ export const AREAS: readonly Area[] = [
     label: 'Policy',
     icon: IconBuildingBank,
     section: 'Action',
-    built: false,
+    built: true,
     summary: 'Policymakers, bills and every engagement with them.',
     plans: [
-      'Local, state and national officials, bodies, districts and committees',
-      'Stance per campaign or bill, and who in the coalition holds the relationship',
-      'Bills and policies with a status pipeline, history and funding allocations',
-      'Meetings, data presentations and hearing testimony, ready for briefing packets',
+      'Local, state and national officials with bodies, districts, committees, contacts and staff, imported from CSV or Excel',
+      'Stance per campaign or bill as a dated history, who in the coalition holds the relationship, and the members in their district',
+      'Bills and policies with a dated status pipeline, sponsors, hearings, the coalition position and funding allocations',
+      'Meetings (in the planner), testimony, briefings and letters with follow-ups, and a scorecard to export',
     ],
   },
   {

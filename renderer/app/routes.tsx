@@ -16,6 +16,14 @@ import { HistoryPage } from '../features/history/HistoryPage';
 import { HomePage } from '../features/home/HomePage';
 import { ActionItemsPage } from '../features/meetings/ActionItemsPage';
 import { CalendarPage } from '../features/meetings/CalendarPage';
+import { BillPage } from '../features/policy/BillPage';
+import { BillsPage } from '../features/policy/BillsPage';
+import { BodiesPage } from '../features/policy/BodiesPage';
+import { EngagementPage } from '../features/policy/EngagementPage';
+import { EngagementsPage } from '../features/policy/EngagementsPage';
+import { OfficialPage } from '../features/policy/OfficialPage';
+import { OfficialsImportPage } from '../features/policy/OfficialsImportPage';
+import { OfficialsPage } from '../features/policy/OfficialsPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { CustomFieldsPage } from '../features/directory/customFields/CustomFieldsPage';
@@ -34,13 +42,13 @@ import { WorkingGroupsPage } from '../features/structure/groups/WorkingGroupsPag
 import { RolesPage } from '../features/structure/roles/RolesPage';
 import { ReportPage } from '../features/reports/ReportPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
-import { BriefingPacketsPage } from '../features/briefings/BriefingPacketsPage';
 import { CataloguePage } from '../features/metrics/CataloguePage';
 import { DashboardPage } from '../features/metrics/DashboardPage';
 import { MetricPage } from '../features/metrics/MetricPage';
 import { RoundPage } from '../features/metrics/RoundPage';
 import { NewSurveyPage, SurveyPage } from '../features/metrics/SurveyPage';
 import { SurveysPage } from '../features/metrics/SurveysPage';
+import { BriefingPacketsPage } from '../features/briefings/BriefingPacketsPage';
 import { FundersPage } from '../features/resources/FundersPage';
 import { FundraisingCampaignPage } from '../features/resources/FundraisingCampaignPage';
 import { FundraisingPage } from '../features/resources/FundraisingPage';
@@ -92,6 +100,19 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'policy',
+        children: [
+          { index: true, element: <OfficialsPage /> },
+          { path: 'officials/:id', element: <OfficialPage /> },
+          { path: 'bills', element: <BillsPage /> },
+          { path: 'bills/:id', element: <BillPage /> },
+          { path: 'engagements', element: <EngagementsPage /> },
+          { path: 'engagements/:id', element: <EngagementPage /> },
+          { path: 'bodies', element: <BodiesPage /> },
+          { path: 'import', element: <OfficialsImportPage /> },
+        ],
+      },
+      {
         path: 'structure',
         children: [
           { index: true, element: <CommitteePage /> },
@@ -103,23 +124,11 @@ export const routes: RouteObject[] = [
           { path: 'roles', element: <RolesPage /> },
         ],
       },
-      // Briefing packets live under Reports (its nav links here); a static path outranks reports/:id.
-      { path: 'reports/packets', element: <BriefingPacketsPage /> },
       {
         path: 'reports',
         children: [
           { index: true, element: <ReportsPage /> },
           { path: ':id', element: <ReportPage /> },
-        ],
-      },
-      {
-        path: 'advocacy',
-        children: [
-          { index: true, element: <CampaignsPage /> },
-          { path: 'campaigns/:id', element: <CampaignPage /> },
-          { path: 'events', element: <EventsPage /> },
-          { path: 'grassroots', element: <GrassrootsPage /> },
-          { path: 'petitions/:id', element: <PetitionPage /> },
         ],
       },
       {
@@ -132,6 +141,18 @@ export const routes: RouteObject[] = [
           { path: 'surveys/new', element: <NewSurveyPage /> },
           { path: 'surveys/:id', element: <SurveyPage /> },
           { path: 'surveys/:id/rounds/:roundId', element: <RoundPage /> },
+        ],
+      },
+      // Briefing packets live under Reports (its nav links here); a static path outranks reports/:id.
+      { path: 'reports/packets', element: <BriefingPacketsPage /> },
+      {
+        path: 'advocacy',
+        children: [
+          { index: true, element: <CampaignsPage /> },
+          { path: 'campaigns/:id', element: <CampaignPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'grassroots', element: <GrassrootsPage /> },
+          { path: 'petitions/:id', element: <PetitionPage /> },
         ],
       },
       {

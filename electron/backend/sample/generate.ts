@@ -7,6 +7,7 @@ import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { writeMetrics } from './metrics';
 import { seededRandom, type Random } from './random';
 import { writeReports } from './reports';
+import { writeResources } from './resources';
 import { writeStructure } from './structure';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
@@ -33,6 +34,8 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
   // Five campaigns with partners, key messages, public events (on the calendar), petitions and grassroots counts.
   await writeCampaigns(call);
+  // Fundraising, grants, in-kind support, trainings and technical assistance around the same today.
+  await writeResources(call);
   // Entered metrics with two years of monthly values, targets, and a feedback survey run twice.
   await writeMetrics(call, seed + 14);
   // Last quarter's impact report and last month's digest, with their narrative.

@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
 import { Section } from '../../components/Section';
+import { CampaignTargets } from '../policy/CampaignTargets';
 import { workingGroupHref } from '../structure/reads';
 import { AdvocacyNav } from './AdvocacyNav';
 import { CampaignForm } from './CampaignForm';
@@ -107,11 +108,8 @@ export function CampaignPage() {
         )}
       </Section>
       <PartnersSection campaignId={c.id} participants={c.participants} />
-      <Section title="Targets" hint="Target bills and officials.">
-        {/* The policy area's CampaignTargets ({ campaignId }) goes here once it exists. */}
-        <Text size="sm" c="dimmed">
-          Target bills and officials are set in the Policy area.
-        </Text>
+      <Section title="Targets" hint="The bills and officials this campaign works on, with each official’s stance.">
+        <CampaignTargets campaignId={c.id} />
       </Section>
       <MessagesSection campaignId={c.id} messages={c.messages} />
       <Section title="Public events" hint="Each event is on the meeting calendar too.">

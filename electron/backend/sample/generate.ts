@@ -5,6 +5,7 @@ import { writeCampaigns } from './campaigns';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
 import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { writeMetrics } from './metrics';
+import { writePolicy, writePolicyActivity } from './policy';
 import { seededRandom, type Random } from './random';
 import { writeReports } from './reports';
 import { writeResources } from './resources';
@@ -33,7 +34,9 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   // Meetings around the directory's fixed "today" (2026-11-01), through the spring: held ones with attendance, upcoming ones invited.
   await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SAMPLE_MEETINGS, seed: seed + 2, from: '2026-06-01', to: '2027-02-01', today: '2026-11-01' }));
   // Five campaigns with partners, key messages, public events (on the calendar), petitions and grassroots counts.
+  await writePolicy(call);
   await writeCampaigns(call);
+  await writePolicyActivity(call);
   // Fundraising, grants, in-kind support, trainings and technical assistance around the same today.
   await writeResources(call);
   // Entered metrics with two years of monthly values, targets, and a feedback survey run twice.

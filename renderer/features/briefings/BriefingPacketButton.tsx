@@ -37,7 +37,7 @@ export function BriefingPacketButton({ officialId }: { officialId: string }) {
             A PDF for a meeting with this official: who they are, the coalition&apos;s ask (approved key messages only), their record, their district
             and who holds the relationship. Stories are printed only where the storyteller&apos;s consent covers policymakers on the meeting day.
           </Text>
-          <IsoDateInput label="Meeting day" value={day} onChange={setDay} required data-autofocus />
+          <IsoDateInput label="Meeting day" value={day} onChange={setDay} required />
           <div>
             <Text size="sm" fw={500} mb={4}>
               Paper
@@ -55,7 +55,8 @@ export function BriefingPacketButton({ officialId }: { officialId: string }) {
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button loading={make.isPending} disabled={!day} onClick={() => day && make.mutate({ day, pageSize: paper })}>
+            {/* Focused first: a focused date field would open its calendar over the dialog. */}
+            <Button loading={make.isPending} disabled={!day} onClick={() => day && make.mutate({ day, pageSize: paper })} data-autofocus>
               Make and save PDF
             </Button>
           </Group>

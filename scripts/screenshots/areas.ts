@@ -3,6 +3,7 @@ import { campaignsShots } from './campaigns';
 import { reportsShots } from './reports';
 import { metricsShots } from './metrics';
 import { briefingsShots } from './briefings';
+import { resourcesShots } from './resources';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -24,4 +25,5 @@ export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   metrics: metricsShots,
   reports: reportsShots,
   briefings: briefingsShots,
+  resources: resourcesShots,
 };

@@ -9,9 +9,8 @@ import { FONTS } from '../pdf/fonts';
 import { coalitionIdentity } from '../pdf/identity';
 import { COLOR, printable, textFeatures } from '../pdf/theme';
 import type { CallContext } from '../rpc/handlers';
-import { impactModel, NO_DATA, type ImpactModel, type SectionModel } from './model';
-import { periodOfRow, requireReportRow } from './service';
-import type { ReportsTable } from './tables';
+import { impactModel, NO_DATA, type ImpactModel, type ModelTable, type SectionModel } from './model';
+import { getReport } from './service';
 
 // The impact report as a PDF: a cover with the coalition's name and logo, the headline numbers
 // (the dashboard's, for the same period), then each chosen section with its figures, vector
@@ -21,16 +20,9 @@ import type { ReportsTable } from './tables';
 const AUDIENCE_LINE = { members: 'Prepared for our members', funders: 'Prepared for our funders', public: 'Prepared for the public' } as const;
 
 export async function impactReportPdf(ctx: CallContext, input: { id: string; pageSize: PageSize; today?: string | undefined }) {
-  const row = await requireReportRow(ctx, input.id);
+  const row = await getReport(ctx, input.id);
   const day = input.today ?? ctx.now.slice(0, 10);
-  const model = await impactModel(ctx.db, {
-    period: periodOfRow(row),
-    audience: row.audience as ImpactModel['audience'],
-    day,
-    sections: (JSON.parse(row.sections_json) as SectionModel['section'][]) ?? [],
-    challengesMd: row.challenges_md,
-    nextStepsMd: row.next_steps_md,
-  });
+  const model = await impactModel(ctx.db, { period: row.period, audience: row.audience, day, sections: row.sections, challengesMd: row.challengesMd, nextStepsMd: row.nextStepsMd });
   const { bytes, pages } = await renderImpact(ctx, row, model, input.pageSize, day);
   return {
     fileName: `${fileSlug(row.title, 'impact-report')}.pdf`,
@@ -42,7 +34,7 @@ export async function impactReportPdf(ctx: CallContext, input: { id: string; pag
   };
 }
 
-export async function renderImpact(ctx: Pick<CallContext, 'db' | 'now' | 'actor'>, row: Pick<ReportsTable, 'title'>, model: ImpactModel, pageSize: PageSize, day: string): Promise<{ bytes: Buffer; pages: number }> {
+export async function renderImpact(ctx: Pick<CallContext, 'db' | 'now' | 'actor'>, row: { title: string }, model: ImpactModel, pageSize: PageSize, day: string): Promise<{ bytes: Buffer; pages: number }> {
   const coalition = await coalitionIdentity(ctx);
   const pdf = new PdfBuilder({
     title: row.title,
@@ -146,9 +138,28 @@ function printSection(pdf: PdfBuilder, section: SectionModel): void {
   for (let i = 0; i < section.charts.length; i += 2) chartRow(pdf, section.charts.slice(i, i + 2), 165);
   for (const table of section.tables) {
     pdf.heading(table.title, 2);
-    pdf.table({ columns: table.columns, rows: table.rows, empty: table.empty });
+    if (table.compact && table.rows.length > 0) compactList(pdf, table);
+    else pdf.table({ columns: table.columns, rows: table.rows, empty: table.empty });
     if (table.more) pdf.paragraph(table.more, { tone: 'muted' });
   }
+}
+
+/**
+ * A long list (the member list) as one line per row, its cells joined with " · ", flowing in two
+ * columns onto as many pages as it needs: one text run for the whole list, laid out by pdfkit's
+ * own column flow, several times faster than a grid table of the same rows.
+ */
+function compactList(pdf: PdfBuilder, table: ModelTable): void {
+  const doc = pdf.doc;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const header = printable(table.columns.map((c) => c.header).join(' · '));
+  doc.font(FONTS.italic).fontSize(7.5).fillColor(COLOR.muted).text(header, left, doc.y, { width, features: textFeatures(header) });
+  doc.moveDown(0.3);
+  const text = printable(table.rows.map((row) => row.filter((cell) => cell.trim() !== '').join(' · ')).join('\n'));
+  doc.font(FONTS.regular).fontSize(7.5).fillColor(COLOR.text).text(text, left, doc.y, { width, columns: 2, columnGap: 18, lineGap: 1.2, features: textFeatures(text) });
+  doc.x = left;
+  doc.moveDown(0.5);
 }
 
 export function narrative(pdf: PdfBuilder, blocks: readonly NarrativeBlock[]): void {

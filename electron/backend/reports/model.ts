@@ -12,6 +12,11 @@ import type { ChartSeries, ChartSpec } from '../pdf/charts';
 import { compact } from '../pdf/charts';
 import type { TableColumn } from '../pdf/table';
 import { usableStories, type UsableStory } from '../stories/usable';
+import { listFundraising } from '../resources/fundraising';
+import { listGrants } from '../resources/grants';
+import { listInKind } from '../resources/inKind';
+import { formatMoney } from '@shared/resources/money';
+import { IN_KIND_KINDS } from '@shared/resources/contract';
 
 // What an impact report says for a period and an audience, gathered once and printed by
 // impact.ts (and summarized by the editor's preview). The headline figures, the series behind
@@ -27,6 +32,8 @@ export interface ModelTable {
   empty: string;
   /** "…and 12 more." when the list was cut. */
   more: string | null;
+  /** A long list printed compactly: one line per row (its cells joined), in columns, without a grid. */
+  compact?: boolean;
 }
 
 export interface SectionModel {
@@ -55,7 +62,7 @@ type Db = Kysely<Database>;
 /** Per section: the dashboard figures it prints, charts, and lists of records (the drill-down). */
 const SECTION_KEYS: Partial<Record<ReportSection, { figures: DerivedKey[]; charts: DerivedKey[]; tables: DerivedKey[] }>> = {
   activities: { figures: ['meeting_attendance', 'event_reach', 'trainings_delivered'], charts: ['meeting_attendance', 'event_reach', 'trainings_delivered'], tables: ['event_reach'] },
-  successes: { figures: ['policy_wins', 'funding_won', 'campaigns'], charts: ['policy_wins', 'funding_won'], tables: ['policy_wins', 'funding_won', 'campaigns'] },
+  successes: { figures: ['policy_wins', 'funding_won', 'campaigns'], charts: ['policy_wins', 'funding_won', 'campaigns'], tables: ['policy_wins', 'funding_won', 'campaigns'] },
   engagement: { figures: ['media_published', 'media_reach', 'event_reach', 'grassroots_actions'], charts: ['media_published', 'media_reach', 'grassroots_actions'], tables: ['media_published'] },
   capacity: { figures: ['trainings_delivered', 'assistance_resolved'], charts: ['trainings_delivered', 'assistance_resolved'], tables: ['trainings_delivered', 'assistance_resolved'] },
   resources: { figures: ['money_raised'], charts: ['money_raised'], tables: ['money_raised'] },
@@ -248,6 +255,7 @@ export async function impactModel(db: Db, input: ModelInput): Promise<ImpactMode
       base.hasData = present.some(hasFigure) || base.tables.some((t) => t.rows.length > 0);
       if (section === 'activities') await activities(db, base, period, audience);
       if (section === 'members') await members(db, base, audience, byKey.get('members'));
+      if (section === 'resources') await resources(db, base, period, audience);
       const said = [base.summary, ...present.filter(hasFigure).map((h) => `${h.label}: ${h.display}`)].filter(Boolean).join('; ');
       base.summary = base.hasData ? `${said || 'Recorded'}.` : NO_DATA[section](label);
     } else if (section === 'stories') {
@@ -324,8 +332,103 @@ async function members(db: Db, model: SectionModel, audience: Audience, headline
         ],
     rows: rows.slice(0, MEMBER_LIST_LIMIT).map((o) => (contacts ? [o.name, typeLabel(o.sector, o.type), o.city, o.email, o.phone] : [o.name, typeLabel(o.sector, o.type), o.city])),
     empty: NO_DATA.members(''),
+    compact: true,
     more: total > MEMBER_LIST_LIMIT ? `…and ${formatNumber(total - MEMBER_LIST_LIMIT)} more member organizations.` : null,
   });
   model.hasData = model.hasData || total > 0;
   if (total > 0) model.summary = `${formatNumber(total)} member ${total === 1 ? 'organization' : 'organizations'}`;
+}
+
+/**
+ * The resources section beyond the money raised: fundraising campaigns of the period against
+ * their goals (a chart), in-kind support given in the period (totals by kind; every gift for
+ * funders) and, for funders, the grants awarded. Read through the resources domain's own lists.
+ */
+async function resources(db: Db, model: SectionModel, period: Period, audience: Audience): Promise<void> {
+  const ctx = { db };
+  const campaigns = (await listFundraising(ctx)).filter((c) => (c.startsOn === null || c.startsOn <= period.to) && (c.endsOn === null || c.endsOn >= period.from) && c.progress.goalMinor > 0);
+  if (campaigns.length > 0) {
+    model.hasData = true;
+    const currencies = new Set(campaigns.map((c) => c.progress.currency));
+    const currency = currencies.size === 1 ? [...currencies][0] ?? '' : '';
+    model.charts.push({
+      kind: 'hbar',
+      title: `Fundraising: share of the goal received${currency ? ` (${currency})` : ''}`,
+      categories: campaigns.slice(0, 8).map((c) => c.name),
+      series: [{ name: 'Received', values: campaigns.slice(0, 8).map((c) => Math.round((c.progress.receivedMinor / c.progress.goalMinor) * 100)) }],
+      format: (v) => `${v}%`,
+    });
+    model.tables.push({
+      title: 'Fundraising campaigns',
+      columns: [
+        { header: 'Campaign', width: 2.6 },
+        { header: 'Goal', width: 1.2, align: 'right' },
+        { header: 'Pledged', width: 1.2, align: 'right' },
+        { header: 'Received', width: 1.2, align: 'right' },
+      ],
+      rows: campaigns.map((c) => [c.name, formatMoney(c.progress.goalMinor, c.progress.currency, 'en'), formatMoney(c.progress.pledgedMinor, c.progress.currency, 'en'), formatMoney(c.progress.receivedMinor, c.progress.currency, 'en')]),
+      empty: '',
+      more: null,
+    });
+  }
+  const gifts = (await listInKind(ctx)).filter((g) => g.givenOn >= period.from && g.givenOn <= period.to);
+  if (gifts.length > 0) {
+    model.hasData = true;
+    const byKind = new Map<string, { count: number; hours: number }>();
+    for (const g of gifts) {
+      const seen = byKind.get(g.kind) ?? { count: 0, hours: 0 };
+      byKind.set(g.kind, { count: seen.count + 1, hours: seen.hours + (g.hours ?? 0) });
+    }
+    model.charts.push({
+      kind: 'donut',
+      title: 'In-kind support, by kind',
+      centerLabel: gifts.length === 1 ? 'gift' : 'gifts',
+      slices: [...byKind].sort((a, b) => b[1].count - a[1].count).map(([kind, v]) => ({ label: IN_KIND_KINDS[kind as keyof typeof IN_KIND_KINDS] ?? kind, value: v.count })),
+    });
+    const value = (g: (typeof gifts)[number]) => (g.valueMinor !== null && g.currency ? formatMoney(g.valueMinor, g.currency, 'en') : '');
+    model.tables.push(
+      audience === 'funders'
+        ? {
+            title: 'In-kind support',
+            columns: [
+              { header: 'Date', width: 0.9 },
+              { header: 'From', width: 1.8 },
+              { header: 'Support', width: 2.6 },
+              { header: 'Hours', width: 0.7, align: 'right' },
+              { header: 'Value', width: 1, align: 'right' },
+            ],
+            rows: gifts.slice(0, 500).map((g) => [g.givenOn, g.contributor.name, `${IN_KIND_KINDS[g.kind]}${g.description ? `: ${g.description}` : ''}`, g.hours === null ? '' : formatNumber(g.hours), value(g)]),
+            empty: '',
+            more: gifts.length > 500 ? `…and ${formatNumber(gifts.length - 500)} more.` : null,
+          }
+        : {
+            title: 'In-kind support',
+            columns: [
+              { header: 'Kind', width: 2.5 },
+              { header: 'Gifts', width: 1, align: 'right' },
+              { header: 'Hours', width: 1, align: 'right' },
+            ],
+            rows: [...byKind].map(([kind, v]) => [IN_KIND_KINDS[kind as keyof typeof IN_KIND_KINDS] ?? kind, formatNumber(v.count), formatNumber(v.hours)]),
+            empty: '',
+            more: null,
+          },
+    );
+  }
+  if (audience === 'funders') {
+    const awarded = await listGrants(ctx, { statuses: ['awarded'] });
+    if (awarded.length > 0) {
+      model.hasData = true;
+      model.tables.push({
+        title: 'Grants awarded',
+        columns: [
+          { header: 'Grant', width: 2.6 },
+          { header: 'Funder', width: 2 },
+          { header: 'Awarded', width: 1.2, align: 'right' },
+        ],
+        rows: awarded.map((g) => [g.title, g.funder.name, g.awardedMinor === null ? '' : formatMoney(g.awardedMinor, g.currency, 'en')]),
+        empty: '',
+        more: null,
+      });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNarrative } from '@shared/reports/narrative';
-import { nextPeriod, periodContaining, periodLabel, previousPeriod } from '@shared/reports/period';
+import { addDays, nextPeriod, periodContaining, periodLabel, previousPeriod } from '@shared/reports/period';
 import { escapeHtml, escapeMarkdown } from '../../../electron/backend/reports/digestFormats';
 import { fails, ok, useBackend } from '../../support/backend';
 import { meetingInput } from '../../support/meetings';
@@ -88,6 +88,31 @@ describe('update digest', () => {
     const impact = await ok(backend, 'reports.create', { ...digestInput(), kind: 'impact' });
     expect((await fails(backend, 'reports.digestExport', { id: impact.id, format: 'html' })).message).toBe('This is an impact report: export it as a PDF from the report editor.');
     expect((await fails(backend, 'reports.digestExport', { id: saved.id, format: 'docx' })).message).toMatch(/Choose PDF, HTML or Markdown/);
+  });
+
+  it('lists campaign milestones and public events of the period, and events and grant deadlines coming after it', async () => {
+    const { backend } = await useBackend();
+    // A status change is dated on the day it is saved: the digest is for this month.
+    const month = periodContaining('month', new Date().toISOString().slice(0, 10));
+    const next = nextPeriod(month);
+    const campaign = await ok(backend, 'campaigns.save', { name: 'Coverage for All', ask: 'Fund the clinics.', goalId: null, status: 'active', startsOn: month.from, endsOn: null, leadWorkingGroupId: null, notes: '' });
+    const event = (title: string, day: string, attendance: number | null) =>
+      ok(backend, 'campaigns.events.save', { campaignId: campaign.id, kind: 'rally', title, startsAt: `${day}T17:00:00.000Z`, endsAt: `${day}T19:00:00.000Z`, timeZone: 'UTC', location: 'City Hall steps', description: '', rsvps: 0, attendance, peopleReached: null, cohostIds: [] });
+    await event('Rally for the clinics', month.from, 140);
+    await event('Second rally', next.from, null);
+    await ok(backend, 'grants.save', { grant: { funderOrganizationId: null, funderName: 'Harbor Foundation', title: 'Organizing grant', currency: 'USD', requestedMinor: 100_000, awardedMinor: null, status: 'drafting', deadline: addDays(next.from, 3), reports: [], notes: '' } });
+
+    const members = await ok(backend, 'reports.digest', { period: month, audience: 'members', getInvolvedMd: '', title: '' });
+    const happened = Object.fromEntries(members.happened.map((l) => [l.key, l.items.map((i) => `${i.title} — ${i.detail}`)]));
+    expect(happened.milestones).toEqual(['Coverage for All launched — Campaign']);
+    expect(happened.events).toEqual(['Rally for the clinics — Rally · 140 attended']);
+    const coming = Object.fromEntries(members.upcoming.map((l) => [l.key, l.items.map((i) => `${i.on} ${i.title} — ${i.detail}`)]));
+    expect(coming.events).toEqual([`${next.from} Second rally — Rally · City Hall steps`]);
+    expect(coming.grants).toEqual([`${addDays(next.from, 3)} Application due: Organizing grant — Harbor Foundation`]);
+    expect(coming.hearings).toEqual([]);
+    // The public sees no grant deadlines.
+    const forPublic = await ok(backend, 'reports.digest', { period: month, audience: 'public', getInvolvedMd: '', title: '' });
+    expect(forPublic.upcoming.map((l) => l.key)).not.toContain('grants');
   });
 
   it('escapes every character that would change the meaning', () => {

@@ -175,4 +175,41 @@ describe('impact report PDF', () => {
     expect(gone.code).toBe('not_found');
     expect(issuesOf(gone)).toEqual([{ path: 'id', message: 'This report does not exist.' }]);
   });
+
+  it('shows funders the resources in detail (every gift and grant), members totals, and the public no contributor', async () => {
+    const { backend } = await useBackend();
+    const clinic = (await ok(backend, 'organizations.create', organizationInput('Eastside Clinic', { stage: 'member' }))).id;
+    const foundation = (await ok(backend, 'organizations.create', organizationInput('Harbor Foundation', { sector: 'private', type: 'philanthropy' }))).id;
+    const campaign = await ok(backend, 'fundraising.create', { name: 'Coverage for All 2026', purpose: 'advocacy_campaign', campaignId: null, goalMinor: 5_000_000, currency: 'USD', startsOn: '2026-01-01', endsOn: '2026-12-31', leadOrganizationId: clinic, leadPersonId: null, notes: '' });
+    const pledge = await ok(backend, 'contributions.save', {
+      contribution: { fundraisingCampaignId: campaign.id, contributorType: 'foundation', contributorOrganizationId: foundation, contributorPersonId: null, contributorName: '', pledgedMinor: 2_000_000, currency: 'USD', pledgedOn: '2026-10-02', restricted: false, restrictionNote: '', notes: '' },
+    });
+    await ok(backend, 'contributions.addPayment', { contributionId: pledge.id, amountMinor: 1_250_000, receivedOn: '2026-10-20', note: '' });
+    await ok(backend, 'inKind.save', {
+      inKind: { contributorOrganizationId: clinic, contributorPersonId: null, kind: 'meeting_space', description: 'Community room for the assembly', hours: 4, quantity: null, valueMinor: 40_000, currency: 'USD', givenOn: '2026-11-10', supportedMeetingId: null, supportedCampaignId: null, supportedEventId: null, notes: '' },
+    });
+    await ok(backend, 'grants.save', { grant: { funderOrganizationId: foundation, funderName: '', title: 'Health equity organizing grant', currency: 'USD', requestedMinor: 7_500_000, awardedMinor: 6_000_000, status: 'awarded', deadline: '2026-06-30', reports: [], notes: '' } });
+
+    const pdfFor = async (audience: 'members' | 'funders' | 'public') => {
+      const report = await ok(backend, 'reports.create', impactInput({ period: Q4, audience, sections: ['resources'] }));
+      return squash(readPdf(Buffer.from((await ok(backend, 'reports.impactPdf', { id: report.id })).content, 'base64')).text);
+    };
+    const funders = await pdfFor('funders');
+    // The money raised is the dashboard's figure; the records behind it are listed.
+    expect(funders).toContain('Money raised');
+    expect(funders).toContain('12,500 USD');
+    expect(funders).toContain('Fundraising: share of the goal received (USD)');
+    expect(funders).toContain('Coverage for All 2026 $50,000.00 $20,000.00 $12,500.00');
+    expect(funders).toContain('2026-11-10 Eastside Clinic Meeting space: Community room for the 4 $400.00');
+    expect(funders).toContain('Health equity organizing grant Harbor Foundation $60,000.00');
+    const members = await pdfFor('members');
+    expect(members).toContain('In-kind support');
+    expect(members).toContain('Meeting space 1 4');
+    expect(members).not.toContain('Community room');
+    expect(members).not.toContain('Health equity organizing grant');
+    const forPublic = await pdfFor('public');
+    expect(forPublic).toContain('12,500 USD');
+    expect(forPublic).not.toContain('Harbor Foundation');
+  });
 });
+

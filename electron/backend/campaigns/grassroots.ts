@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ACTION_KIND_VALUES, type ActionKind, type GrassrootsAction, type GrassrootsFilter, type GrassrootsInput, type GrassrootsTotals } from '@shared/campaigns/contract';
 import type { Database } from '../db/schema';
+import { chunks } from '../meetings/common';
 import type { CallContext } from '../rpc/handlers';
 import { notFound, requireIds, type Db } from './common';
 
@@ -19,34 +20,43 @@ function filtered(db: Kysely<Database>, filter: GrassrootsFilter) {
   return query;
 }
 
-/** Totals by kind, campaign, official and district of the actions matching the filter (days inclusive). */
+/**
+ * Totals by kind, campaign, official and district of the actions matching the filter (days
+ * inclusive). The matching rows are read once, through the filter's index, and added up here;
+ * the names are read for the campaigns and officials that appear.
+ */
 export async function grassrootsTotals(db: Kysely<Database>, filter: GrassrootsFilter): Promise<GrassrootsTotals> {
-  const sum = sql<number>`sum(g.count)`.as('total');
-  const kinds = await filtered(db, filter).select(['g.kind', sum]).groupBy('g.kind').execute();
-  const campaigns = await filtered(db, filter)
-    .innerJoin('campaigns as c', 'c.id', 'g.campaign_id')
-    .select(['c.id', 'c.name', sum])
-    .groupBy('c.id')
-    .orderBy('total', 'desc')
-    .orderBy('c.name')
-    .execute();
-  const officials = await filtered(db, filter)
-    .leftJoin('officials as o', 'o.id', 'g.official_id')
-    .select(['g.official_id', 'o.name', sum])
-    .groupBy('g.official_id')
-    .orderBy('total', 'desc')
-    .orderBy('o.name')
-    .execute();
-  const districts = await filtered(db, filter).select(['g.district', sum]).groupBy('g.district').orderBy('total', 'desc').orderBy('g.district').execute();
+  const rows = await filtered(db, filter).select(['g.kind', 'g.count', 'g.campaign_id', 'g.official_id', 'g.district']).execute();
   const byKind = Object.fromEntries(ACTION_KIND_VALUES.map((k) => [k, 0])) as Record<ActionKind, number>;
-  for (const row of kinds) byKind[row.kind as ActionKind] = Number(row.total);
+  const campaigns = new Map<string, number>();
+  const officials = new Map<string | null, number>();
+  const districts = new Map<string, number>();
+  let total = 0;
+  for (const row of rows) {
+    total += row.count;
+    byKind[row.kind as ActionKind] += row.count;
+    campaigns.set(row.campaign_id, (campaigns.get(row.campaign_id) ?? 0) + row.count);
+    officials.set(row.official_id, (officials.get(row.official_id) ?? 0) + row.count);
+    districts.set(row.district, (districts.get(row.district) ?? 0) + row.count);
+  }
+  const campaignNames = await namesOf(db, 'campaigns', [...campaigns.keys()]);
+  const officialNames = await namesOf(db, 'officials', [...officials.keys()].filter((id): id is string => id !== null));
+  const sorted = <T extends { name: string; total: number }>(items: T[]) => items.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
   return {
-    total: Object.values(byKind).reduce((a, b) => a + b, 0),
+    total,
     byKind,
-    byCampaign: campaigns.map((c) => ({ id: c.id, name: c.name, total: Number(c.total) })),
-    byOfficial: officials.map((o) => ({ id: o.official_id, name: o.official_id === null ? 'No target official' : (o.name ?? ''), total: Number(o.total) })),
-    byDistrict: districts.map((d) => ({ district: d.district, total: Number(d.total) })),
+    byCampaign: sorted([...campaigns].map(([id, sum]) => ({ id, name: campaignNames.get(id) ?? '', total: sum }))),
+    byOfficial: sorted([...officials].map(([id, sum]) => ({ id, name: id === null ? 'No target official' : (officialNames.get(id) ?? ''), total: sum }))),
+    byDistrict: [...districts].map(([district, sum]) => ({ district, total: sum })).sort((a, b) => b.total - a.total || a.district.localeCompare(b.district)),
   };
+}
+
+async function namesOf(db: Kysely<Database>, table: 'campaigns' | 'officials', ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const batch of chunks(ids)) {
+    for (const row of await db.selectFrom(table).select(['id', 'name']).where('id', 'in', batch).execute()) names.set(row.id, row.name);
+  }
+  return names;
 }
 
 function actionsQuery(db: Kysely<Database>, filter: GrassrootsFilter) {

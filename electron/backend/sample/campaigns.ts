@@ -1,5 +1,8 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Input, Method, Output } from '@shared/contract';
-import type { ActionKind, Audience, CampaignStatus, EventKind, ParticipantRole } from '@shared/campaigns/contract';
+import { ACTION_KIND_VALUES, AUDIENCE_VALUES, CAMPAIGN_STATUS_VALUES, type ActionKind, type Audience, type CampaignStatus, type EventKind, type ParticipantRole } from '@shared/campaigns/contract';
+import { uuidFactory } from './directory';
+import { seededRandom } from './random';
 
 // The sample coalition's campaigns, through the public methods: five campaigns at different
 // stages, led by the structure's working groups and aimed at the charter's goals, with partner
@@ -295,4 +298,71 @@ export async function writeCampaigns(call: Call): Promise<void> {
       });
     }
   }
+}
+
+export interface CampaignCounts {
+  campaigns: number;
+  officials: number;
+  /** Grassroots count rows (each one partner's total for a day). */
+  grassroots: number;
+  messages: number;
+  petitions: number;
+  /** Dated signature counts over all petitions. */
+  petitionCounts: number;
+}
+
+/** The bench's scale: a large coalition's five years of advocacy. */
+export const SCALE_CAMPAIGNS: CampaignCounts = { campaigns: 300, officials: 2_000, grassroots: 200_000, messages: 3_000, petitions: 600, petitionCounts: 30_000 };
+
+const DISTRICTS = Array.from({ length: 120 }, (_, i) => (i < 50 ? `Ward ${i + 1}` : `District ${i - 49}`));
+
+/**
+ * Bulk-writes campaigns with officials, grassroots counts, key messages and petitions with their
+ * counts over `years` years from `from` (for the bench). Officials get only the columns the
+ * policy area requires; events are left out (they need meetings: the meetings generator's).
+ */
+export function generateCampaigns(sqlite: SqliteDatabase.Database, options: CampaignCounts & { seed: number; from: string; years: number }): CampaignCounts {
+  const random = seededRandom(options.seed);
+  const uuid = uuidFactory(random);
+  const stamp = `${options.from}T12:00:00.000Z`;
+  const day = () => new Date(Date.parse(options.from) + random.int(0, options.years * 365 - 1) * 86_400_000).toISOString().slice(0, 10);
+  const insert = {
+    official: sqlite.prepare("insert into officials (id, name, level, district, created_at, updated_at) values (?, ?, 'state', ?, ?, ?)"),
+    campaign: sqlite.prepare('insert into campaigns (id, name, ask, goal_id, status, starts_on, ends_on, lead_working_group_id, notes, created_at, updated_at) values (?, ?, ?, null, ?, ?, null, null, \'\', ?, ?)'),
+    status: sqlite.prepare('insert into campaign_status_changes (id, campaign_id, status, changed_on) values (?, ?, ?, ?)'),
+    action: sqlite.prepare(
+      "insert into grassroots_actions (id, campaign_id, kind, count, official_id, district, action_on, reported_by_organization_id, notes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, null, '', ?, ?)",
+    ),
+    message: sqlite.prepare(
+      "insert into key_messages (id, campaign_id, audience, title, message, talking_points_json, facts_json, status, approved_by, approved_at, created_at, updated_at) values (?, ?, ?, ?, '', ?, '[]', ?, ?, ?, ?, ?)",
+    ),
+    petition: sqlite.prepare("insert into petitions (id, campaign_id, title, target_official_id, target_text, goal, launched_on, delivered_on, description, created_at, updated_at) values (?, ?, ?, ?, '', ?, ?, null, '', ?, ?)"),
+    count: sqlite.prepare('insert or ignore into petition_counts (id, petition_id, counted_on, signatures) values (?, ?, ?, ?)'),
+  };
+  const officials = Array.from({ length: options.officials }, (_, i) => {
+    const id = uuid();
+    insert.official.run(id, `Official ${i + 1}`, random.pick(DISTRICTS), stamp, stamp);
+    return id;
+  });
+  const campaigns = Array.from({ length: options.campaigns }, (_, i) => {
+    const id = uuid();
+    const status = random.pick(CAMPAIGN_STATUS_VALUES);
+    insert.campaign.run(id, `Campaign ${i + 1}`, 'Pass the ordinance.', status, day(), stamp, stamp);
+    insert.status.run(uuid(), id, status, day());
+    return id;
+  });
+  for (let i = 0; i < options.grassroots; i++) {
+    insert.action.run(uuid(), random.pick(campaigns), random.pick(ACTION_KIND_VALUES), random.int(1, 500), random.next() < 0.8 ? random.pick(officials) : null, random.pick(DISTRICTS), day(), stamp, stamp);
+  }
+  for (let i = 0; i < options.messages; i++) {
+    const approved = random.next() < 0.6;
+    insert.message.run(uuid(), random.pick(campaigns), random.pick(AUDIENCE_VALUES), `Message ${i + 1}`, JSON.stringify(['First point.', 'Second point.']), approved ? 'approved' : 'draft', approved ? 'Steering committee' : null, approved ? stamp : null, stamp, stamp);
+  }
+  const petitions = Array.from({ length: options.petitions }, (_, i) => {
+    const id = uuid();
+    insert.petition.run(id, random.pick(campaigns), `Petition ${i + 1}`, random.pick(officials), random.int(1_000, 50_000), day(), stamp, stamp);
+    return id;
+  });
+  for (let i = 0; i < options.petitionCounts; i++) insert.count.run(uuid(), random.pick(petitions), day(), random.int(0, 50_000));
+  return { campaigns: campaigns.length, officials: officials.length, grassroots: options.grassroots, messages: options.messages, petitions: petitions.length, petitionCounts: options.petitionCounts };
 }

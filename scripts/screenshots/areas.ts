@@ -4,6 +4,7 @@ import { reportsShots } from './reports';
 import { metricsShots } from './metrics';
 import { briefingsShots } from './briefings';
 import { resourcesShots } from './resources';
+import { policyShots } from './policy';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -26,4 +27,5 @@ export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   reports: reportsShots,
   briefings: briefingsShots,
   resources: resourcesShots,
+  policy: policyShots,
 };

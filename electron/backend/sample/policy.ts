@@ -71,7 +71,7 @@ export async function writePolicy(call: Call): Promise<void> {
   for (const name of ['Energy and Commerce', 'Agriculture']) await committeeOf(name, congress.id);
 
   const officials: { id: string; level: Level }[] = [];
-  const names = [...SPECIAL, ...Array.from({ length: 37 }, (_, i) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + 3) % LAST.length]}`)];
+  const names = [...SPECIAL, ...Array.from({ length: 37 }, (_, i) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + 3 + Math.floor(i / FIRST.length)) % LAST.length]}`)];
   for (const [i, name] of names.entries()) {
     const kind = i % 10 < 5 ? 'assembly' : i % 10 < 7 ? 'senate' : i % 10 < 9 ? 'council' : 'congress';
     const council = councils[i % councils.length];

@@ -26,7 +26,9 @@ function Field({ label, value }: { label: string; value: string | null }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm">{value || '—'}</Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {value || '—'}
+      </Text>
     </div>
   );
 }

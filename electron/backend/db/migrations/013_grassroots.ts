@@ -22,9 +22,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // A campaign's counts: its totals, the list's sums and its timeline's days read this index alone.
   await db.schema.createIndex('grassroots_actions_campaign').on('grassroots_actions').columns(['campaign_id', 'action_on', 'kind', 'count']).execute();
-  await db.schema.createIndex('grassroots_actions_on').on('grassroots_actions').column('action_on').execute();
-  await sql`create index grassroots_actions_official on grassroots_actions(official_id, action_on) where official_id is not null`.execute(db);
-  await db.schema.createIndex('grassroots_actions_district').on('grassroots_actions').columns(['district', 'action_on']).execute();
+  // Totals for a period, an official or a district (grassrootsTotals) read these indexes alone.
+  await sql`create index grassroots_actions_on on grassroots_actions(action_on, kind, count, campaign_id, official_id, district)`.execute(db);
+  await sql`create index grassroots_actions_official on grassroots_actions(official_id, action_on, kind, count, campaign_id, district) where official_id is not null`.execute(db);
+  await sql`create index grassroots_actions_district on grassroots_actions(district, action_on, kind, count, campaign_id, official_id)`.execute(db);
   await sql`create index grassroots_actions_reporter on grassroots_actions(reported_by_organization_id) where reported_by_organization_id is not null`.execute(db);
 
   await db.schema

@@ -108,14 +108,15 @@ export const AREAS: readonly Area[] = [
   },
   {
     path: '/media',
-    label: 'Media',
+    label: 'Media & stories',
     icon: IconNews,
     section: 'Action',
-    built: false,
-    summary: 'Media outreach and the coverage it earns.',
+    built: true,
+    summary: 'Media outreach, the coverage it earns, and stories used only as far as consent reaches.',
     plans: [
-      'Press releases, op-eds, social posts and PSAs from draft to approved to published',
-      'Media partners and a coverage log of interviews, guest articles, podcasts and panels',
+      'Press releases, op-eds, social posts, PSAs, interviews and panels on a board from idea to published, with a dated history, reach and engagement',
+      'Outlets and journalists with the relationship, and a coverage log per campaign with tone and reach',
+      'Stories and testimonials with consent (uses, dates, expiry, withdrawal, anonymization) that every generated document respects',
     ],
   },
   {

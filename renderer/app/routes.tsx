@@ -14,6 +14,10 @@ import { ComingSoonPage } from '../features/coming/ComingSoonPage';
 import { NotFoundPage } from '../features/coming/NotFoundPage';
 import { HistoryPage } from '../features/history/HistoryPage';
 import { HomePage } from '../features/home/HomePage';
+import { CoveragePage } from '../features/media/CoveragePage';
+import { OutletsPage } from '../features/media/OutletsPage';
+import { OutreachPage } from '../features/media/OutreachPage';
+import { NewStoryPage, StoriesPage, StoryPage } from '../features/stories/StoriesPage';
 import { ActionItemsPage } from '../features/meetings/ActionItemsPage';
 import { CalendarPage } from '../features/meetings/CalendarPage';
 import { BillPage } from '../features/policy/BillPage';
@@ -171,6 +175,17 @@ export const routes: RouteObject[] = [
           { index: true, element: <TrainingsPage /> },
           { path: 'trainings/:id', element: <TrainingPage /> },
           { path: 'assistance', element: <AssistancePage /> },
+        ],
+      },
+      {
+        path: 'media',
+        children: [
+          { index: true, element: <OutreachPage /> },
+          { path: 'coverage', element: <CoveragePage /> },
+          { path: 'outlets', element: <OutletsPage /> },
+          { path: 'stories', element: <StoriesPage /> },
+          { path: 'stories/new', element: <NewStoryPage /> },
+          { path: 'stories/:id', element: <StoryPage /> },
         ],
       },
       { path: 'backups', element: <BackupsPage /> },

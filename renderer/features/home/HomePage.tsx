@@ -12,6 +12,7 @@ import { ActionItemsTable } from '../meetings/ActionItems';
 import { MeetingList } from '../meetings/MeetingList';
 import { MePicker, useMe } from '../meetings/useMe';
 import { GrantsDue } from '../resources/GrantsDue';
+import { ExpiringConsents } from '../stories/ExpiringConsents';
 
 // The reminder is shown once per app start, not on every return to Home.
 let reminded = false;
@@ -74,6 +75,9 @@ export function HomePage() {
         </Section>
         <Section title="Grant deadlines and reports due">
           <GrantsDue />
+        </Section>
+        <Section title="Story consents expiring in the next 30 days" hint="Ask the storytellers to renew, or the stories drop out of briefings and reports.">
+          <ExpiringConsents />
         </Section>
       </Stack>
     </Page>

@@ -119,16 +119,19 @@ export function drawChart(doc: PDFKit.PDFDocument, spec: ChartSpec, box: Box): v
 
 /**
  * Draws charts side by side across the body's width at the cursor (one chart takes the whole
- * width), starting a new page when they do not fit, and moves the cursor under them.
+ * width unless `slots` says how many a row holds), starting a new page when they do not fit, and
+ * moves the cursor under them.
  */
-export function chartRow(pdf: PdfBuilder, specs: readonly ChartSpec[], height = 170): void {
+export function chartRow(pdf: PdfBuilder, specs: readonly ChartSpec[], height = 170, slots = specs.length): void {
   if (specs.length === 0) return;
   const doc = pdf.doc;
   pdf.ensureSpace(height + 8);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const gap = 18;
-  const each = (width - gap * (specs.length - 1)) / specs.length;
+  // `slots` wider than the charts leaves the rest of the row empty (a lone chart at half width).
+  const columns = Math.max(slots, specs.length);
+  const each = (width - gap * (columns - 1)) / columns;
   const y = doc.y + 2;
   specs.forEach((spec, i) => drawChart(doc, spec, { x: left + i * (each + gap), y, width: each, height }));
   doc.x = left;

@@ -135,14 +135,17 @@ function printSection(pdf: PdfBuilder, section: SectionModel): void {
     return;
   }
   if (section.figures.length > 0) pdf.labelValues(section.figures.map((f) => [f.label, f.display] as const));
-  for (let i = 0; i < section.charts.length; i += 2) chartRow(pdf, section.charts.slice(i, i + 2), 165);
+  for (let i = 0; i < section.charts.length; i += 2) chartRow(pdf, section.charts.slice(i, i + 2), 165, 2);
   for (const table of section.tables) {
     pdf.heading(table.title, 2);
-    if (table.compact && table.rows.length > 0) compactList(pdf, table);
+    if (table.compact && table.rows.length > COMPACT_FROM) compactList(pdf, table);
     else pdf.table({ columns: table.columns, rows: table.rows, empty: table.empty });
     if (table.more) pdf.paragraph(table.more, { tone: 'muted' });
   }
 }
+
+/** Lists longer than this print compactly; shorter ones as a table. */
+const COMPACT_FROM = 60;
 
 /**
  * A long list (the member list) as one line per row, its cells joined with " · ", flowing in two
@@ -151,6 +154,7 @@ function printSection(pdf: PdfBuilder, section: SectionModel): void {
  */
 function compactList(pdf: PdfBuilder, table: ModelTable): void {
   const doc = pdf.doc;
+  pdf.ensureSpace(120);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const header = printable(table.columns.map((c) => c.header).join(' · '));

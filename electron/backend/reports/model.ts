@@ -61,7 +61,7 @@ type Db = Kysely<Database>;
 
 /** Per section: the dashboard figures it prints, charts, and lists of records (the drill-down). */
 const SECTION_KEYS: Partial<Record<ReportSection, { figures: DerivedKey[]; charts: DerivedKey[]; tables: DerivedKey[] }>> = {
-  activities: { figures: ['meeting_attendance', 'event_reach', 'trainings_delivered'], charts: ['meeting_attendance', 'event_reach', 'trainings_delivered'], tables: ['event_reach'] },
+  activities: { figures: ['meeting_attendance', 'event_reach', 'trainings_delivered'], charts: ['meeting_attendance', 'event_reach'], tables: ['event_reach'] },
   successes: { figures: ['policy_wins', 'funding_won', 'campaigns'], charts: ['policy_wins', 'funding_won', 'campaigns'], tables: ['policy_wins', 'funding_won', 'campaigns'] },
   engagement: { figures: ['media_published', 'media_reach', 'event_reach', 'grassroots_actions'], charts: ['media_published', 'media_reach', 'grassroots_actions'], tables: ['media_published'] },
   capacity: { figures: ['trainings_delivered', 'assistance_resolved'], charts: ['trainings_delivered', 'assistance_resolved'], tables: ['trainings_delivered', 'assistance_resolved'] },
@@ -168,7 +168,7 @@ function seriesChart(name: string, unit: string, key: DerivedKey, points: readon
   }
   // A stock's line is its total (its parts are drawn as a donut where the section wants them).
   const values = points.map((p) => p.value ?? (p.parts.length > 0 ? p.parts.reduce((sum, part) => sum + part.value, 0) : null));
-  if (STOCKS.has(key)) return { kind: 'line', title, categories, series: [{ name, values }], format };
+  if (STOCKS.has(key)) return { kind: 'line', title: partKeys.length > 0 ? `${title}: all together` : title, categories, series: [{ name, values }], format };
   return { kind: 'bar', title, categories, series: [{ name, values: values.map((v) => v ?? 0) }], format };
 }
 

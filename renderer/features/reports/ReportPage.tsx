@@ -141,7 +141,7 @@ function HeadlinePreview({ period, audience }: Input<'reports.preview'>) {
           <SimpleGrid cols={2} spacing="xs" aria-label="Headline numbers preview">
             {preview.data.headlines.map((h) => (
               <div key={h.key}>
-                <Text fw={700} fz="lg" c={h.value ? 'blue.8' : 'dimmed'} lh={1.2}>
+                <Text fw={700} fz="lg" c={h.value === 0 || h.display === 'None recorded' ? 'dimmed' : 'blue.8'} lh={1.2}>
                   {h.display}
                 </Text>
                 <Text size="xs" c="dimmed">

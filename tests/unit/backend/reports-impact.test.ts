@@ -211,5 +211,22 @@ describe('impact report PDF', () => {
     expect(forPublic).toContain('12,500 USD');
     expect(forPublic).not.toContain('Harbor Foundation');
   });
+
+  it('prints a long member list compactly, every member on a line, contacts for members only', async () => {
+    const { backend } = await useBackend();
+    for (let i = 1; i <= 70; i++) {
+      await ok(backend, 'organizations.create', organizationInput(`Member ${String(i).padStart(2, '0')} Đoàn Kết`, { stage: 'member', email: `m${i}@example.org` }));
+    }
+    const report = await ok(backend, 'reports.create', impactInput({ period: Q4, audience: 'members', sections: ['members'] }));
+    const text = squash(readPdf(Buffer.from((await ok(backend, 'reports.impactPdf', { id: report.id })).content, 'base64')).text);
+    expect(text).toContain('Organization · Type · City · Email · Phone');
+    // (A line longer than its column wraps, and pdftotext reads the two columns side by side.)
+    for (let i = 1; i <= 70; i++) expect(text).toContain(`Member ${String(i).padStart(2, '0')} Đoàn Kết · Advocacy group · Eastside`);
+    expect(text.match(/\bm\d+@example\.org/g)?.length).toBe(70);
+    await ok(backend, 'reports.update', { id: report.id, report: impactInput({ period: Q4, audience: 'public', sections: ['members'] }) });
+    const publicText = squash(readPdf(Buffer.from((await ok(backend, 'reports.impactPdf', { id: report.id })).content, 'base64')).text);
+    expect(publicText).toContain('Member 70 Đoàn Kết · Advocacy group · Eastside');
+    expect(publicText).not.toContain('@example.org');
+  });
 });
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Modal, Rating, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Rating, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TRAINING_FORMATS, TRAINING_TOPICS, type Attendee, type TrainingDetail } from '@shared/capacity/contract';
@@ -58,17 +58,17 @@ function FeedbackForm({ training, attendee, onDone }: { training: TrainingDetail
       }}
     >
       <Stack gap="sm">
-        <Group gap="sm">
+        <Stack gap={4}>
           <Text size="sm" fw={500}>
             Rating
           </Text>
-          <Rating value={rating} onChange={setRating} aria-label="Rating" />
-          {rating > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => setRating(0)}>
-              Clear
-            </Button>
-          )}
-        </Group>
+          <SegmentedControl
+            aria-label="Rating"
+            data={[{ value: '0', label: 'None' }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) }))]}
+            value={String(rating)}
+            onChange={(v) => setRating(Number(v))}
+          />
+        </Stack>
         <Textarea label="Comment" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         <FormButtons onCancel={onDone} submit="Save feedback" loading={save.isPending} />
       </Stack>

@@ -61,7 +61,8 @@ test('a bad custom period shows the contract’s message on the field and saves 
   await user.type(to, '2026-09-01');
   await user.tab();
   await user.click(screen.getByRole('button', { name: 'Save' }));
-  expect(await screen.findByText('The period must end on or after the day it starts.')).toBeInTheDocument();
+  // On the field, and in the preview instead of figures.
+  await waitFor(() => expect(screen.getAllByText('The period must end on or after the day it starts.')).toHaveLength(2));
   expect((await ok(bridge, 'reports.get', { id: report.id })).period.to).toBe('2026-10-31');
 });
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DerivedKey } from '@shared/metrics/contract';
 import { MEETING_TYPES } from '@shared/meetings/contract';
 import { defaultReportTitle, type Audience, type Digest, type DigestList } from '@shared/reports/contract';
-import { addDays, periodDays, periodLabel, type Period } from '@shared/reports/period';
+import { addDays, nextPeriod, periodDays, periodLabel, type Period } from '@shared/reports/period';
 import type { Database } from '../db/schema';
 import { localDate } from '../meetings/common';
 import { drillDown } from '../metrics/dashboard';
@@ -21,11 +21,15 @@ type Db = Kysely<Database>;
 /** The most lines one list of the digest shows. */
 const LIST_LIMIT = 25;
 
-/** What is coming: the days after the period, as many as the period has (30 at least, 92 at most). */
-export function comingWindow(period: Period): { from: string; to: string } {
+/**
+ * What is coming: the next month after a month's digest, the next quarter after a quarter's; after
+ * a year or a custom period as many days as it has, 30 at least and 92 at most.
+ */
+export function comingWindow(period: Period): Period {
+  if (period.kind === 'month' || period.kind === 'quarter') return nextPeriod(period);
   const days = Math.min(92, Math.max(30, periodDays(period.from, period.to)));
   const from = addDays(period.to, 1);
-  return { from, to: addDays(from, days - 1) };
+  return { kind: 'custom', from, to: addDays(from, days - 1) };
 }
 
 async function metricRows(db: Db, key: DerivedKey, period: Period): Promise<DigestList['items']> {
@@ -35,7 +39,7 @@ async function metricRows(db: Db, key: DerivedKey, period: Period): Promise<Dige
   return rows.map((r) => ({ on: r.date ?? '', title: r.label, detail: r.detail }));
 }
 
-async function upcomingMeetings(db: Db, window: { from: string; to: string }, audience: Audience): Promise<DigestList['items']> {
+async function upcomingMeetings(db: Db, window: Period, audience: Audience): Promise<DigestList['items']> {
   const rows = await db
     .selectFrom('meetings')
     .select(['id', 'title', 'type', 'starts_at', 'time_zone', 'location'])
@@ -95,7 +99,6 @@ export async function buildDigest(db: Db, input: DigestInput): Promise<Digest> {
   const { period, audience } = input;
   const label = periodLabel(period);
   const window = comingWindow(period);
-  const windowPeriod: Period = { kind: 'custom', ...window };
   const held = await meetingsHeld(db, period);
   const shownHeld = audience === 'public' ? held.filter((m) => PUBLIC_MEETING_TYPES.has(m.type)) : held;
 
@@ -113,7 +116,7 @@ export async function buildDigest(db: Db, input: DigestInput): Promise<Digest> {
   const upcoming: DigestList[] = [list('meetings', 'Meetings', await upcomingMeetings(db, window, audience), 'No meetings are scheduled yet.')];
 
   for (const source of DIGEST_SOURCES) {
-    const part = await source(db, { period, window: windowPeriod, audience });
+    const part = await source(db, { period, window, audience });
     for (const entry of part) {
       const target = entry.when === 'happened' ? happened : upcoming;
       target.push(list(entry.key, entry.heading, entry.items, entry.empty));
@@ -124,7 +127,7 @@ export async function buildDigest(db: Db, input: DigestInput): Promise<Digest> {
     title: input.title.trim() || defaultReportTitle('digest', period),
     coalitionName: coalition.name,
     periodLabel: label,
-    coming: { ...window, label: periodLabel(windowPeriod) },
+    coming: { from: window.from, to: window.to, label: periodLabel(window) },
     happened,
     upcoming,
     getInvolvedMd: input.getInvolvedMd,

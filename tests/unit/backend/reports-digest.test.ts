@@ -33,7 +33,7 @@ describe('update digest', () => {
     const { backend } = await useBackend();
     await november(backend);
     const digest = await ok(backend, 'reports.digest', { period: NOVEMBER, audience: 'members', getInvolvedMd: 'Join us.', title: '' });
-    expect(digest).toMatchObject({ title: 'Update digest, November 2026', periodLabel: 'November 2026', coming: { from: '2026-12-01', to: '2026-12-30' } });
+    expect(digest).toMatchObject({ title: 'Update digest, November 2026', periodLabel: 'November 2026', coming: { from: '2026-12-01', to: '2026-12-31', label: 'December 2026' } });
     const happened = Object.fromEntries(digest.happened.map((l) => [l.key, l]));
     expect(happened.meetings?.items.map((i) => [i.on, i.title])).toEqual([
       ['2026-11-03', HOSTILE],
@@ -69,7 +69,7 @@ describe('update digest', () => {
     // Inline styles only: no <style> block, no classes, no scripts.
     expect(html.content).not.toMatch(/<style|class=|<script/);
     expect(html.content).toMatch(/<h2 style="[^"]+">What happened<\/h2>/);
-    expect(html.content).toContain('What is coming (1 December – 30 December 2026)');
+    expect(html.content).toContain('What is coming (December 2026)');
 
     const md = await ok(backend, 'reports.digestExport', { id: saved.id, format: 'markdown' });
     expect(md).toMatchObject({ fileName: 'november-update.md', mimeType: 'text/markdown', encoding: 'utf8' });

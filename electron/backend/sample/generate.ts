@@ -3,12 +3,14 @@ import { AppError } from '@shared/errors';
 import type { Backend } from '../backend';
 import { writeCampaigns } from './campaigns';
 import { generateDirectory, SAMPLE_DIRECTORY } from './directory';
+import { writeMedia } from './media';
 import { generateMeetings, SAMPLE_MEETINGS } from './meetings';
 import { writeMetrics } from './metrics';
 import { writePolicy, writePolicyActivity } from './policy';
 import { seededRandom, type Random } from './random';
 import { writeReports } from './reports';
 import { writeResources } from './resources';
+import { writeStories } from './stories';
 import { writeStructure } from './structure';
 
 // The deterministic sample coalition, written through the public RPC methods so it is exactly
@@ -37,6 +39,9 @@ export async function generateSample(backend: Backend, { seed }: SampleOptions):
   await writePolicy(call);
   await writeCampaigns(call);
   await writePolicyActivity(call);
+  // Media outreach and coverage, and stories with varied consent, around the same today.
+  await writeMedia(call);
+  await writeStories(call);
   // Fundraising, grants, in-kind support, trainings and technical assistance around the same today.
   await writeResources(call);
   // Entered metrics with two years of monthly values, targets, and a feedback survey run twice.

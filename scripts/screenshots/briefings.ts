@@ -12,7 +12,7 @@ const TODAY = '2026-11-01';
 export async function briefingsShots(s: Shot): Promise<void> {
   const { page, url, out, dataDir } = s;
   await page.goto(`${url}#/reports/packets`);
-  await page.getByRole('radio', { name: "A campaign's target officials" }).check({ force: true });
+  await page.getByText("A campaign's target officials").click();
   const campaign = await page.evaluate<string>(`(async () => {
     const call = async (method, input) => {
       const result = await window.coalition.call(method, input);
@@ -30,6 +30,8 @@ export async function briefingsShots(s: Shot): Promise<void> {
   await page.getByRole('option', { name: campaign, exact: true }).click();
   await page.getByRole('button', { name: /^Make \d+ packets?$/ }).click();
   await page.getByRole('button', { name: 'Save ZIP' }).waitFor({ timeout: 120_000 });
+  // The batch's progress and Save at the foot of the page.
+  await page.getByRole('button', { name: 'Save ZIP' }).scrollIntoViewIfNeeded();
   await s.shot('briefing-packets');
 
   const content = await page.evaluate<string>(`(async () => {

@@ -176,8 +176,8 @@ export async function gatherPacket(db: Db, officialId: string, day: string, cach
       const acts = row.actions.map((a) => ({ bill, position, action: label(OFFICIAL_ACTIONS, a.action), on: a.actedOn }));
       if (acts.length > 0) return acts;
       // A sponsorship or a stance alone still belongs on the scorecard.
-      const what = row.sponsor ? label(SPONSOR_ROLES, row.sponsor) : row.stance ? `Stance: ${label(STANCES, row.stance)}` : '';
-      return what ? [{ bill, position, action: what, on: row.stanceOn ?? '' }] : [];
+      if (row.sponsor) return [{ bill, position, action: label(SPONSOR_ROLES, row.sponsor), on: '' }];
+      return row.stance ? [{ bill, position, action: `Stance: ${label(STANCES, row.stance)}`, on: row.stanceOn ?? '' }] : [];
     }),
     engagements,
     followUps,
@@ -257,10 +257,12 @@ async function packetFunding(db: Db, bills: readonly (PacketBill & { id: string 
   return rows.map((f) => ({ bill: identifier.get(f.bill_id) ?? '', program: f.program, amount: money(f.amount, f.currency), fiscalYear: f.fiscal_year }));
 }
 
-/** "USD 1,250,000" (whole amounts without decimals). */
+const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "USD 1,250,000" (whole amounts without decimals). The formats are made once: toLocaleString makes one per call. */
 function money(amount: number, currency: string): string {
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  return `${currency} ${amount.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: 2 })}`;
+  return `${currency} ${(Number.isInteger(amount) ? WHOLE : CENTS).format(amount)}`;
 }
 
 async function packetEngagements(db: Db, officialId: string): Promise<{ engagements: PacketEngagement[]; followUps: PacketFollowUp[] }> {

@@ -306,11 +306,14 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
+const COUNT = new Intl.NumberFormat('en');
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
 function formatCount(n: number): string {
-  return n.toLocaleString('en');
+  return COUNT.format(n);
 }
 
 /** "Thursday 26 November 2026". */
 function longDay(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+  return LONG_DAY.format(new Date(`${day}T00:00:00Z`));
 }

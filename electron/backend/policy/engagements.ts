@@ -67,16 +67,24 @@ async function summariesOf(ctx: Db, rows: readonly EngagementsTable[]): Promise<
 
 /** Engagements of an official, a bill or a campaign (or with open follow-ups), newest first. */
 export async function engagementsOf(ctx: Db, q: EngagementQuery): Promise<{ total: number; rows: EngagementSummary[] }> {
+  if (q.officialId) return engagementsOfOfficial(ctx, { ...q, officialId: q.officialId });
   let query = ctx.db.selectFrom('engagements as g');
-  if (q.officialId) {
-    const officialId = q.officialId;
-    query = query.where('g.id', 'in', (eb) => eb.selectFrom('engagement_officials').select('engagement_id').where('official_id', '=', officialId));
-  }
   if (q.billId) query = query.where('g.bill_id', '=', q.billId);
   if (q.campaignId) query = query.where('g.campaign_id', '=', q.campaignId);
   if (q.openFollowUps) query = query.where('g.follow_up_done', '=', 0).where('g.follow_up', '<>', '');
   const total = await query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await query.selectAll('g').orderBy('g.occurred_on', 'desc').orderBy('g.created_at', 'desc').offset(q.offset).limit(q.limit).execute();
+  return { total: Number(total?.n ?? 0), rows: await summariesOf(ctx, rows) };
+}
+
+/** One official's engagements, read in date order from the (official, date) index of engagement_officials. */
+async function engagementsOfOfficial(ctx: Db, q: EngagementQuery & { officialId: string }): Promise<{ total: number; rows: EngagementSummary[] }> {
+  let query = ctx.db.selectFrom('engagement_officials as eo').innerJoin('engagements as g', 'g.id', 'eo.engagement_id').where('eo.official_id', '=', q.officialId);
+  if (q.billId) query = query.where('g.bill_id', '=', q.billId);
+  if (q.campaignId) query = query.where('g.campaign_id', '=', q.campaignId);
+  if (q.openFollowUps) query = query.where('g.follow_up_done', '=', 0).where('g.follow_up', '<>', '');
+  const total = await query.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await query.selectAll('g').orderBy('eo.occurred_on', 'desc').orderBy('g.created_at', 'desc').offset(q.offset).limit(q.limit).execute();
   return { total: Number(total?.n ?? 0), rows: await summariesOf(ctx, rows) };
 }
 

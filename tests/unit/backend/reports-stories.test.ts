@@ -12,7 +12,7 @@ import { impactInput } from '../../support/samples/reports';
 
 const Q4 = { kind: 'quarter', from: '2026-10-01', to: '2026-12-31' } as const;
 
-function story(overrides: Partial<StoryInput> & { consent?: Partial<StoryInput['consent']> }): StoryInput {
+function story(overrides: Omit<Partial<StoryInput>, 'consent'> & { consent?: Partial<StoryInput['consent']> }): StoryInput {
   const { consent, ...rest } = overrides;
   return {
     title: 'A story',

@@ -12,6 +12,7 @@ import type {
   Progress,
 } from '@shared/resources/contract';
 import { formatMoney } from '@shared/resources/money';
+import { sql } from 'kysely';
 import type { ContributionsTable, FundraisingCampaignsTable } from './tables';
 import type { CallContext } from '../rpc/handlers';
 import { fieldError, missing, namesFor, partyOf, requireRow, type Db } from './common';
@@ -26,24 +27,17 @@ type CurrencyTotals = Map<string, Totals>;
 
 /** Per campaign and currency: contributions, pledged, received, outstanding and restricted received. */
 async function totalsOf(ctx: Db, campaignId?: string): Promise<Map<string, CurrencyTotals>> {
-  let query = ctx.db
-    .selectFrom('contributions as c')
-    .leftJoin(
-      (eb) => eb.selectFrom('contribution_payments').select(['contribution_id', (e) => e.fn.sum<number>('amount_minor').as('received')]).groupBy('contribution_id').as('p'),
-      (join) => join.onRef('p.contribution_id', '=', 'c.id'),
-    )
-    .select((eb) => [
-      'c.fundraising_campaign_id',
-      'c.currency',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>('c.pledged_minor').as('pledged'),
-      eb.fn.sum<number>(eb.fn.coalesce('p.received', eb.lit(0))).as('received'),
-      eb.fn.sum<number>(eb.case().when('c.restricted', '=', 1).then(eb.fn.coalesce('p.received', eb.lit(0))).else(0).end()).as('restricted'),
-    ])
-    .groupBy(['c.fundraising_campaign_id', 'c.currency']);
-  if (campaignId) query = query.where('c.fundraising_campaign_id', '=', campaignId);
+  // Each pledge's received money by the payments index (a correlated sum), then grouped per
+  // campaign and currency; a join on a grouped subquery read every payment first.
+  const receivedSql = sql<number>`coalesce((select sum(p.amount_minor) from contribution_payments p where p.contribution_id = c.id), 0)`;
+  const rows = await sql<{ fundraising_campaign_id: string; currency: string; n: number; pledged: number; received: number; restricted: number }>`
+    select fundraising_campaign_id, currency, count(*) as n, sum(pledged_minor) as pledged, sum(received) as received,
+      sum(case when restricted = 1 then received else 0 end) as restricted
+    from (select c.fundraising_campaign_id, c.currency, c.pledged_minor, c.restricted, ${receivedSql} as received
+          from contributions c ${campaignId ? sql`where c.fundraising_campaign_id = ${campaignId}` : sql``})
+    group by fundraising_campaign_id, currency`.execute(ctx.db);
   const out = new Map<string, CurrencyTotals>();
-  for (const row of await query.execute()) {
+  for (const row of rows.rows) {
     const byCurrency = out.get(row.fundraising_campaign_id) ?? new Map<string, Totals>();
     const pledged = Number(row.pledged);
     const received = Number(row.received);

@@ -5,6 +5,7 @@ import { metricsShots } from './metrics';
 import { briefingsShots } from './briefings';
 import { resourcesShots } from './resources';
 import { policyShots } from './policy';
+import { mediaShots } from './media';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -28,4 +29,5 @@ export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   briefings: briefingsShots,
   resources: resourcesShots,
   policy: policyShots,
+  media: mediaShots,
 };

@@ -52,7 +52,8 @@ export function StoryForm({ story, onCancel }: { story?: Story; onCancel: () => 
     validate: (values) => validateWithSchema(storyInput, values),
   });
   const submit = form.onSubmit((values) => {
-    const done = { onSuccess: (saved: Story) => void navigate(storyHref(saved.id)), onError: onSaveError(form, 'The story was not saved', stripStory) };
+    // A new story opens its page; an edited one closes the form on its page.
+    const done = { onSuccess: (saved: Story) => (story ? onCancel() : void navigate(storyHref(saved.id))), onError: onSaveError(form, 'The story was not saved', stripStory) };
     if (story) update.mutate({ id: story.id, story: values, today: day }, done);
     else create.mutate({ story: values, today: day }, done);
   }, focusFirstError(form));

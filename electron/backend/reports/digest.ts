@@ -39,6 +39,17 @@ async function metricRows(db: Db, key: DerivedKey, period: Period): Promise<Dige
   return rows.map((r) => ({ on: r.date ?? '', title: r.label, detail: r.detail }));
 }
 
+/** Earned coverage of the period from the media area's coverage log (headline and outlet). */
+async function coverageIn(db: Db, period: Period): Promise<DigestList['items']> {
+  const rows = await db
+    .selectFrom('coverage_entries')
+    .select(['headline', 'outlet_name', 'published_on', 'reach'])
+    .where('published_on', '>=', period.from)
+    .where('published_on', '<=', period.to)
+    .execute();
+  return rows.map((r) => ({ on: r.published_on, title: r.headline, detail: [r.outlet_name, r.reach !== null ? `reach ${r.reach.toLocaleString('en')}` : ''].filter(Boolean).join(' · ') }));
+}
+
 async function upcomingMeetings(db: Db, window: Period, audience: Audience): Promise<DigestList['items']> {
   const rows = await db
     .selectFrom('meetings')
@@ -112,7 +123,7 @@ export async function buildDigest(db: Db, input: DigestInput): Promise<Digest> {
   ];
   if (audience !== 'public') happened.push(list('decisions', 'Decisions', await decisionsIn(db, period), `No decisions were recorded in ${label}.`));
   happened.push(list('wins', 'Wins', [...(await metricRows(db, 'policy_wins', period)), ...(await metricRows(db, 'funding_won', period))], `No policy wins or funding allocations in ${label}.`));
-  happened.push(list('coverage', 'Coverage', await metricRows(db, 'media_published', period), `No coverage or published media in ${label}.`));
+  happened.push(list('coverage', 'Coverage', [...(await coverageIn(db, period)), ...(await metricRows(db, 'media_published', period))], `No coverage or published media in ${label}.`));
   const upcoming: DigestList[] = [list('meetings', 'Meetings', await upcomingMeetings(db, window, audience), 'No meetings are scheduled yet.')];
 
   for (const source of DIGEST_SOURCES) {

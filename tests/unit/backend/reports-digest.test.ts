@@ -101,11 +101,13 @@ describe('update digest', () => {
     await event('Rally for the clinics', month.from, 140);
     await event('Second rally', next.from, null);
     await ok(backend, 'grants.save', { grant: { funderOrganizationId: null, funderName: 'Harbor Foundation', title: 'Organizing grant', currency: 'USD', requestedMinor: 100_000, awardedMinor: null, status: 'drafting', deadline: addDays(next.from, 3), reports: [], notes: '' } });
+    await ok(backend, 'media.coverage.save', { entry: { campaignId: campaign.id, outletId: null, outletName: 'The Harbor Ledger', headline: 'Clinics rally draws a crowd', link: '', publishedOn: month.from, reach: 12_000, tone: 'positive', notes: '' } });
 
     const members = await ok(backend, 'reports.digest', { period: month, audience: 'members', getInvolvedMd: '', title: '' });
     const happened = Object.fromEntries(members.happened.map((l) => [l.key, l.items.map((i) => `${i.title} — ${i.detail}`)]));
     expect(happened.milestones).toEqual(['Coverage for All launched — Campaign']);
     expect(happened.events).toEqual(['Rally for the clinics — Rally · 140 attended']);
+    expect(happened.coverage).toEqual(['Clinics rally draws a crowd — The Harbor Ledger · reach 12,000']);
     const coming = Object.fromEntries(members.upcoming.map((l) => [l.key, l.items.map((i) => `${i.on} ${i.title} — ${i.detail}`)]));
     expect(coming.events).toEqual([`${next.from} Second rally — Rally · City Hall steps`]);
     expect(coming.grants).toEqual([`${addDays(next.from, 3)} Application due: Organizing grant — Harbor Foundation`]);

@@ -5,6 +5,7 @@ import { countRows } from '../../support/people';
 import { expectNoStack, fails, issuesOf, ok, useBackend } from '../../support/backend';
 import { meetingInput } from '../../support/meetings';
 import { addPerson, organizationInput } from '../../support/people';
+import { png } from '../../support/images';
 import { readPdf, squash } from '../../support/pdf';
 import { impactInput } from '../../support/samples/reports';
 
@@ -227,6 +228,20 @@ describe('impact report PDF', () => {
     const publicText = squash(readPdf(Buffer.from((await ok(backend, 'reports.impactPdf', { id: report.id })).content, 'base64')).text);
     expect(publicText).toContain('Member 70 Đoàn Kết · Advocacy group · Eastside');
     expect(publicText).not.toContain('@example.org');
+  });
+
+  it('puts the coalition’s logo on the cover (and in the headers): the only images, the charts stay vector', async () => {
+    const { backend } = await useBackend();
+    await ok(backend, 'profile.save', { name: 'Alianza Ñandú', shortName: '', region: '', foundedOn: null });
+    await ok(backend, 'profile.setLogo', { logo: { mimeType: 'image/png', dataBase64: png(40, 20).toString('base64') } });
+    await activity(backend);
+    const report = await ok(backend, 'reports.create', impactInput({ period: Q4, sections: ['summary', 'activities'] }));
+    const read = readPdf(Buffer.from((await ok(backend, 'reports.impactPdf', { id: report.id })).content, 'base64'));
+    expect(squash(read.text)).toContain('Meetings held, by type');
+    const drawn = execFileSync('pdfimages', ['-list', read.path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l));
+    // Every page's header, and the cover once more.
+    expect(drawn).toHaveLength(read.pages + 1);
+    expect(drawn.every((l) => /\s40\s+20\s/.test(l))).toBe(true);
   });
 });
 

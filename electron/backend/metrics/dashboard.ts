@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { fromMinor } from '@shared/resources/money';
 import { DERIVED } from './derived';
 import { buckets, exactPeriod, grainFor, periodLabel } from './periods';
-import { metricSeries, requireMetric } from './service';
+import { enteredSeriesMany, metricSeries, requireMetric } from './service';
 
 // The dashboard's numbers for a period. `dashboardData` is THE function for the headline figures:
 // the dashboard screen (metrics.dashboard) and the impact report both call it, so a report and
@@ -51,14 +51,24 @@ export async function dashboardData(db: Kysely<Database>, period: Period): Promi
       const points = await metricSeries(db, row, periods);
       series[key] = points;
       // A stock (members) is its last period's count; a flow, the whole period's records.
-      const figure = key === 'members' || key === 'campaigns' ? await module.figure(db, from, to) : sumPoints(points, module.additive);
+      // (Its last period ends on the period's last day: the members then.)
+      const last = points[points.length - 1];
+      const figure =
+        key === 'members' && last ? { value: last.value, parts: last.parts } : key === 'campaigns' ? await module.figure(db, from, to) : sumPoints(points, module.additive);
       headlines.push({ metricId: row.id, key, name: row.name, unit: row.unit, available: module.available, target: exactTargets.get(row.id) ?? null, ...figure });
     }
     const targetGrain = targetGrains.get(row.id);
-    if (targetGrain) {
-      const points = targetGrain === grain && key ? (series[key] ?? []) : await metricSeries(db, row, buckets(from, to, targetGrain));
+    if (targetGrain && key) {
+      const points = targetGrain === grain ? (series[key] ?? []) : await metricSeries(db, row, buckets(from, to, targetGrain));
       targets.push({ metricId: row.id, key, name: row.name, unit: row.unit, grain: targetGrain, points });
     }
+  }
+  // The entered metrics with targets: each grain's read once for all of them.
+  const entered = rows.filter((r) => r.key === null && targetGrains.has(r.id));
+  for (const g of GRAIN_ORDER) {
+    const atGrain = entered.filter((r) => targetGrains.get(r.id) === g);
+    const points = await enteredSeriesMany(db, atGrain, buckets(from, to, g));
+    for (const r of atGrain) targets.push({ metricId: r.id, key: null, name: r.name, unit: r.unit, grain: g, points: points.get(r.id) ?? [] });
   }
   const money = headlines.find((h) => h.key === 'money_raised');
   const fundraising = await fundraisingAgainstGoals(db, from, to, money?.parts ?? []);

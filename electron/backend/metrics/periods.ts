@@ -107,3 +107,17 @@ export function monthsOf(from: string, to: string): string[] {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs more than formatting a thousand dates. */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) of a UTC instant in an IANA zone: a meeting or an event counts on its own day. */
+export function dayIn(instant: string, timeZone: string): string {
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
+}

@@ -236,6 +236,53 @@ export async function metricSeries(db: Db, metric: Pick<MetricsTable, 'id' | 'ke
   }));
 }
 
+/**
+ * Entered metrics over the same periods, many at once (the dashboard's targets): their values and
+ * targets read in one query each rather than two per metric.
+ */
+export async function enteredSeriesMany(db: Db, metrics: readonly Pick<MetricsTable, 'id' | 'aggregation'>[], periods: readonly Bucket[]): Promise<Map<string, SeriesPoint[]>> {
+  const out = new Map<string, SeriesPoint[]>();
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (!first || !last || metrics.length === 0) return out;
+  const values = new Map<string, { month: string; value: number }[]>();
+  const targets = new Map<string, Map<string, number>>();
+  for (let i = 0; i < metrics.length; i += 500) {
+    const ids = metrics.slice(i, i + 500).map((m) => m.id);
+    const rows = await db
+      .selectFrom('metric_values')
+      .select(['metric_id', 'month', 'value'])
+      .where('metric_id', 'in', ids)
+      .where('month', '>=', first.from.slice(0, 7))
+      .where('month', '<=', last.to.slice(0, 7))
+      .execute();
+    for (const r of rows) values.set(r.metric_id, [...(values.get(r.metric_id) ?? []), { month: r.month, value: r.value }]);
+    const wanted = periods.map((p) => p.period);
+    for (const t of await db.selectFrom('metric_targets').select(['metric_id', 'period', 'value']).where('metric_id', 'in', ids).where('period', 'in', wanted).execute()) {
+      const map = targets.get(t.metric_id) ?? new Map<string, number>();
+      map.set(t.period, t.value);
+      targets.set(t.metric_id, map);
+    }
+  }
+  const months = periods.map((p) => new Set(monthsOf(p.from, p.to)));
+  for (const m of metrics) {
+    const own = values.get(m.id) ?? [];
+    out.set(
+      m.id,
+      periods.map((p, i) => ({
+        period: p.period,
+        label: p.label,
+        from: p.from,
+        to: p.to,
+        value: aggregate(own.filter((v) => months[i]?.has(v.month)), m.aggregation),
+        parts: [],
+        target: p.whole ? (targets.get(m.id)?.get(p.period) ?? null) : null,
+      })),
+    );
+  }
+  return out;
+}
+
 export async function targetsOf(db: Db, metricId: string, periods: readonly string[]): Promise<Map<string, number>> {
   if (periods.length === 0) return new Map();
   const rows = await db.selectFrom('metric_targets').select(['period', 'value']).where('metric_id', '=', metricId).where('period', 'in', periods).execute();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DERIVED_KEYS } from '@shared/metrics/contract';
 import { buckets, exactPeriod, grainFor } from '../../../electron/backend/metrics/periods';
 import { changeLog, fails, issuesOf, ok, snapshot, useBackend } from '../../support/backend';
+import { organizationInput } from '../../support/people';
 import { draftInput } from '../../support/samples';
 
 // The catalogue: the derived metrics every workspace has, entered metrics with monthly values
@@ -101,5 +102,20 @@ describe('metric catalogue', () => {
     expect(issuesOf(await fails(backend, 'metrics.save', { metric: { name: 'Reach', unit: '', description: '', goalId: '00000000-0000-4000-8000-000000000999' } }))[0]?.path).toBe('metric.goalId');
     expect(issuesOf(await fails(backend, 'metrics.dashboard', { from: '2026-12-31', to: '2026-01-01' }))[0]?.path).toBe('to');
     expect(snapshot(path)).toEqual(before);
+  });
+
+  it('counts members again after a change (the membership spans kept between reads follow every write)', async () => {
+    const { backend } = await useBackend();
+    const members = (await ok(backend, 'metrics.catalogue', {})).find((m) => m.key === 'members')?.id ?? '';
+    const day = new Date().toISOString().slice(0, 10);
+    const count = async () => (await ok(backend, 'metrics.get', { id: members, from: day, to: day, grain: 'month' })).total.value;
+    const alder = await ok(backend, 'organizations.create', organizationInput('Alder Trust', { stage: 'member' }));
+    expect(await count()).toBe(1);
+    await ok(backend, 'organizations.create', organizationInput('Birch Collective', { stage: 'member' }));
+    expect(await count()).toBe(2);
+    await ok(backend, 'organizations.update', { id: alder.id, organization: organizationInput('Alder Trust', { stage: 'inactive' }) });
+    expect(await count()).toBe(1);
+    await ok(backend, 'history.undo', {});
+    expect(await count()).toBe(2);
   });
 });

@@ -119,6 +119,13 @@ beforeAll(async () => {
     training('Speaking 101', '2025-04-01T15:00:00.000Z', 'scheduled');
     training('Speaking 102', '2025-04-02T15:00:00.000Z', 'cancelled');
     training('Media 101', '2025-04-03T15:00:00.000Z', 'scheduled');
+    // Media: a press release published in March 2025 (reach 1,000), one in 2026, one approved but not
+    // published; coverage with a reach of 5,000 and one without a recorded reach.
+    insert(sqlite, 'outreach_items', { kind: 'press_release', title: 'Clinics report', status: 'published', date: '2025-03-01', reach: 1000 });
+    insert(sqlite, 'outreach_items', { kind: 'op_ed', title: 'New year op-ed', status: 'published', date: '2026-01-01', reach: 400 });
+    insert(sqlite, 'outreach_items', { kind: 'social_post', title: 'Draft post', status: 'approved', date: '2025-04-01', reach: 50 });
+    insert(sqlite, 'coverage_entries', { outlet_name: 'Harbor Times', headline: 'Clinics win', published_on: '2025-05-01', reach: 5000, tone: 'positive' });
+    insert(sqlite, 'coverage_entries', { outlet_name: 'Radio 9', headline: 'Interview', published_on: '2025-05-02', reach: null, tone: 'neutral' });
     // Assistance: resolved in July 2025 (counts), closed (does not), resolved on 2026-01-01 (next year).
     const request = (status: string, resolvedOn: string | null) =>
       insert(sqlite, 'ta_requests', { organization_id: orgs['Alder Trust'], category: 'legal', description: 'Lease review', urgency: 'low', status, opened_on: '2025-06-01', resolved_on: resolvedOn, hours_spent: 2 });
@@ -169,6 +176,12 @@ describe('derived metrics', () => {
     expect((await figure('grassroots_actions', { from: '2026-01-01', to: '2026-12-31' })).value).toBe(5);
     expect(await figure('campaigns')).toEqual({ value: 2, parts: [{ key: 'active', label: 'Active', value: 1 }, { key: 'planning', label: 'Planning', value: 1 }] });
     expect((await figure('campaigns', { from: '2025-07-01', to: '2025-12-31' })).value).toBe(1);
+  });
+
+  it('media items published and media reach (coverage and published items)', async () => {
+    expect(await figure('media_published')).toEqual({ value: 1, parts: [{ key: 'press_release', label: 'Press releases', value: 1 }] });
+    expect(await figure('media_reach')).toEqual({ value: 6000, parts: [{ key: 'coverage', label: 'Coverage earned', value: 5000 }, { key: 'published', label: 'Items published', value: 1000 }] });
+    expect((await drill('media_reach')).map((r) => [r.label, r.value, r.route])).toEqual([['Clinics win', 5000, '/media/coverage'], ['Clinics report', 1000, '/media']]);
   });
 
   it('money raised per currency, trainings delivered and assistance resolved', async () => {

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 export const DERIVED_METRIC_ROWS: readonly { id: string; key: string; name: string; unit: string; description: string; position: number }[] = [
   ['policy_wins', 'Policy wins', 'bills', 'Bills signed or enacted in the period where the coalition supports them (or supports them if amended).'],
   ['funding_won', 'Funding allocations won', 'amount', 'The funding allocated by the policy wins of the period.'],
-  ['media_published', 'Media items published', 'items', 'Press releases, op-eds, social posts and PSAs published in the period.'],
+  ['media_published', 'Media items published', 'items', 'Outreach items (press releases, op-eds, social posts, PSAs, interviews…) published in the period.'],
   ['media_reach', 'Media reach', 'people', 'The audience of the coverage and published items of the period.'],
   ['event_reach', 'People reached by events', 'people', 'Attendance at the public events held in the period.'],
   ['meeting_attendance', 'Attendance at meetings', 'people', 'Invitees marked present at the meetings held in the period (cancelled meetings left out).'],
@@ -117,6 +117,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('survey_responses_org').on('survey_responses').column('organization_id').execute();
 
-  // Membership over time reads the stage history of the organizations that were ever members.
-  await sql`create index organization_stage_changes_stage on organization_stage_changes(stage, organization_id)`.execute(db);
+  // Membership over time (metrics/derived/members.ts) reads every change to member and, for each,
+  // the organization's next change: both from covering indexes, without touching the table.
+  await sql`create index organization_stage_changes_stage on organization_stage_changes(stage, changed_on, organization_id)`.execute(db);
+  await sql`create index organization_stage_changes_history on organization_stage_changes(organization_id, changed_on, stage)`.execute(db);
+  // Attendance at meetings counts each meeting's present invitees from this small partial index.
+  await sql`create index meeting_invitees_present on meeting_invitees(meeting_id) where attendance = 'present'`.execute(db);
 }

@@ -1,5 +1,4 @@
-import { localDate } from '../../meetings/common';
-import { addDays } from '../periods';
+import { addDays, dayIn } from '../periods';
 import { flowMetric, type Fact } from './types';
 
 // Public engagement from the advocacy area: people reached by public events (their recorded
@@ -15,7 +14,7 @@ export const eventReach = flowMetric({
   async facts(db, from, to) {
     const rows = await db
       .selectFrom('public_events')
-      .select(['id', 'title', 'kind', 'starts_at', 'time_zone', 'attendance', 'people_reached'])
+      .select(['id', 'title', 'kind', 'starts_at', 'time_zone', 'attendance', 'people_reached', 'campaign_id'])
       .where('starts_at', '>=', `${addDays(from, -1)}T00:00:00.000Z`)
       .where('starts_at', '<', `${addDays(to, 2)}T00:00:00.000Z`)
       .execute();
@@ -23,10 +22,10 @@ export const eventReach = flowMetric({
     for (const row of rows) {
       const reached = row.people_reached ?? row.attendance;
       if (reached === null) continue;
-      const date = localDate(row.starts_at, row.time_zone);
+      const date = dayIn(row.starts_at, row.time_zone);
       if (date < from || date > to) continue;
       const how = row.people_reached !== null ? `${reached} reached` : `${reached} attended`;
-      facts.push({ date, value: reached, part: row.kind, id: row.id, label: row.title, route: `/advocacy/events/${row.id}`, detail: how });
+      facts.push({ date, value: reached, part: row.kind, id: row.id, label: row.title, route: row.campaign_id ? `/advocacy/campaigns/${row.campaign_id}` : '/advocacy/events', detail: how });
     }
     return facts;
   },

@@ -1,5 +1,4 @@
-import { localDate } from '../../meetings/common';
-import { addDays } from '../periods';
+import { addDays, dayIn } from '../periods';
 import { flowMetric, type Fact } from './types';
 
 // Attendance at meetings: invitees marked present, per meeting, counted on the meeting's day in
@@ -8,21 +7,32 @@ export const meetingAttendance = flowMetric({
   key: 'meeting_attendance',
   async facts(db, from, to) {
     // starts_at is UTC: a day either side covers every zone, then the local day decides.
+    // One indexed range of meetings, each counting its present invitees (meeting_invitees_one).
     const rows = await db
       .selectFrom('meetings as m')
-      .innerJoin('meeting_invitees as i', 'i.meeting_id', 'm.id')
-      .select(['m.id', 'm.title', 'm.type', 'm.starts_at', 'm.time_zone', (eb) => eb.fn.countAll<number>().as('present')])
+      .select([
+        'm.id',
+        'm.title',
+        'm.starts_at',
+        'm.time_zone',
+        (eb) =>
+          eb
+            .selectFrom('meeting_invitees as i')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('i.meeting_id', '=', 'm.id')
+            .where('i.attendance', '=', 'present')
+            .as('present'),
+      ])
       .where('m.starts_at', '>=', `${addDays(from, -1)}T00:00:00.000Z`)
       .where('m.starts_at', '<', `${addDays(to, 2)}T00:00:00.000Z`)
       .where('m.status', '=', 'scheduled')
-      .where('i.attendance', '=', 'present')
-      .groupBy('m.id')
       .execute();
     const facts: Fact[] = [];
     for (const row of rows) {
-      const date = localDate(row.starts_at, row.time_zone);
+      const date = dayIn(row.starts_at, row.time_zone);
       if (date < from || date > to) continue;
-      const present = Number(row.present);
+      const present = Number(row.present ?? 0);
+      if (present === 0) continue;
       facts.push({ date, value: present, part: null, id: row.id, label: row.title, route: `/meetings/${row.id}`, detail: `${present} present` });
     }
     return facts;

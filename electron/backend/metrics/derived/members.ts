@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DrillRow, Figure } from '@shared/metrics/contract';
 import { SECTORS } from '@shared/taxonomy';
@@ -21,8 +22,18 @@ interface Membership {
   end: string | null;
 }
 
-/** Every membership that began on or before `to` (one indexed pass over the changes to member). */
+/**
+ * Every membership that began on or before `to`. The spans of the whole history are read in one
+ * pass over two covering indexes and kept for the connection until it writes anything (its
+ * `total_changes()` moves): at coalition scale (100k organizations, 270k stage changes) the read
+ * costs a few hundred milliseconds, and a dashboard, its report and their drill-downs read it
+ * many times between changes.
+ */
 export async function memberships(db: Db, to: string): Promise<Membership[]> {
+  return (await allMemberships(db)).filter((m) => m.start <= to);
+}
+
+async function readMemberships(db: Db): Promise<Membership[]> {
   const rows = await sql<{ organization_id: string; sector: string; start: string; end: string | null }>`
     select s.organization_id, o.sector, s.changed_on as start,
       (select min(n.changed_on) from organization_stage_changes n
@@ -30,8 +41,42 @@ export async function memberships(db: Db, to: string): Promise<Membership[]> {
           and (n.changed_on > s.changed_on or (n.changed_on = s.changed_on and n.rowid > s.rowid))) as "end"
     from organization_stage_changes s
     join organizations o on o.id = s.organization_id
-    where s.stage = 'member' and s.changed_on <= ${to}`.execute(db);
+    where s.stage = 'member'`.execute(db);
   return rows.rows.map((r) => ({ organizationId: r.organization_id, sector: r.sector, start: r.start, end: r.end }));
+}
+
+/** Connection token → the spans read at a version of its data. A few entries (tests open many workspaces in one process). */
+const CACHE = new Map<string, { version: number; spans: Membership[] }>();
+const CACHE_ENTRIES = 4;
+
+async function allMemberships(db: Db): Promise<Membership[]> {
+  const token = await connectionToken(db);
+  if (token === null) return readMemberships(db);
+  const version = Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]?.n ?? -1);
+  const cached = CACHE.get(token);
+  if (cached && cached.version === version) return cached.spans;
+  const spans = await readMemberships(db);
+  CACHE.delete(token);
+  CACHE.set(token, { version, spans });
+  for (const key of CACHE.keys()) {
+    if (CACHE.size <= CACHE_ENTRIES) break;
+    CACHE.delete(key);
+  }
+  return spans;
+}
+
+/** A random token naming this SQLite connection, kept in its temp schema (gone when it closes); null when it cannot have one. */
+async function connectionToken(db: Db): Promise<string | null> {
+  try {
+    await sql`create temp table if not exists metrics_connection (token text not null)`.execute(db);
+    const found = (await sql<{ token: string }>`select token from temp.metrics_connection limit 1`.execute(db)).rows[0];
+    if (found) return found.token;
+    const token = randomUUID();
+    await sql`insert into temp.metrics_connection (token) values (${token})`.execute(db);
+    return token;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a membership holds on a day: begun by then and not yet ended (an end on that day ends it). */

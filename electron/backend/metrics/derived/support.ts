@@ -91,7 +91,7 @@ export const assistanceResolved = flowMetric({
         part: r.category,
         id: r.id,
         label: r.organization_name,
-        route: `/capacity/assistance/${r.id}`,
+        route: '/capacity/assistance',
         detail: r.description.length > 120 ? `${r.description.slice(0, 117)}…` : r.description,
       }),
     );

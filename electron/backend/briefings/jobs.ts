@@ -77,19 +77,22 @@ async function run(job: Job, start: StartJob): Promise<void> {
         if (job.state !== 'rendering') return;
         bytes += rendered.bytes.length;
         if (bytes > MAX_EXPORT_BYTES) {
-          start.pool.cancel(job.id);
           finish(
             job,
             'failed',
             `The packets come to more than ${MAX_EXPORT_BYTES / 1024 / 1024} MB, more than one saved file may hold. Make the batch smaller (at most about ${Math.max(1, Math.floor((job.done * MAX_EXPORT_BYTES) / bytes))} officials) and make several.`,
           );
+          start.pool.cancel(job.id);
           return;
         }
         // Stored as they are (level 0): compressing compressed PDF streams again gains nothing.
         files[uniqueName(packet.officialName, names)] = [rendered.bytes, { level: 0 }];
       } catch (error) {
-        if (error instanceof RenderCancelled || job.state !== 'rendering') return;
-        job.failed.push({ officialName: packet.officialName, message: error instanceof Error ? error.message : String(error) });
+        // Dropped because the batch was cancelled or failed: nothing to count.
+        if (job.state !== 'rendering') return;
+        // Dropped while the batch goes on: the pool itself was closed (the backend is stopping).
+        const message = error instanceof RenderCancelled ? 'The render workers were stopped before this packet was made.' : error instanceof Error ? error.message : String(error);
+        job.failed.push({ officialName: packet.officialName, message });
       }
       job.done++;
       start.progress(job.done, job.total, packet.officialName);
@@ -163,8 +166,8 @@ export function jobResult(jobId: string): { fileName: string; zip: Uint8Array; p
 export function cancelJob(jobId: string, pool: RenderPool): BatchStatus {
   const job = requireJob(jobId);
   if (job.state === 'rendering') {
-    pool.cancel(job.id);
     finish(job, 'cancelled', '');
+    pool.cancel(job.id);
   }
   return jobStatus(jobId);
 }

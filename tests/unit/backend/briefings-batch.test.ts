@@ -196,4 +196,24 @@ describe('briefing packet batches', () => {
     expect(result.packets).toBe(1);
     expect(Object.keys(unzipSync(Buffer.from(result.content, 'base64')))).toEqual(['олена-коваленко.pdf']);
   });
+  it('lists the packets a stopped pool never made instead of leaving them out silently', async () => {
+    const opened = await backendWithEvents();
+    backend = opened.backend;
+    const world = await seedPacketWorld(backend);
+    await addOfficials(backend, world, 5);
+    const pool = new RenderPool(null, 1);
+    setRenderPool(pool);
+    const started = await ok(backend, 'briefings.startBatch', { scope: { kind: 'committee', committeeId: world.committeeId }, day: world.day });
+    await pool.close();
+    const status = await until(backend, started.jobId);
+    expect(status.done).toBe(6);
+    expect(status.failed.length).toBeGreaterThanOrEqual(1);
+    for (const f of status.failed) expect(f.message).toBe('The render workers were stopped before this packet was made.');
+    if (status.state === 'done') {
+      const result = await ok(backend, 'briefings.batchResult', { jobId: started.jobId });
+      expect(Object.keys(unzipSync(Buffer.from(result.content, 'base64')))).toHaveLength(6 - status.failed.length);
+    } else {
+      expect(status.error).toMatch(/^No packet could be made: The render workers were stopped/);
+    }
+  });
 });

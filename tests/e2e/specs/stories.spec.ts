@@ -28,11 +28,11 @@ test('only the story whose consent covers policymakers is listed as usable for t
   });
 
   await area(page, 'Media & stories').click();
-  await page.getByRole('link', { name: 'Stories' }).click();
+  await page.getByRole('link', { name: 'Stories', exact: true }).click();
   await page.getByRole('link', { name: 'Add story' }).click();
   const form = page.getByRole('form', { name: 'New story' });
   await form.getByLabel('Title').fill('Three buses to the clinic');
-  await form.getByLabel('Story', { exact: true }).fill('I take three buses to reach the only clinic that accepts my coverage.');
+  await form.getByRole('textbox', { name: /^Story/ }).fill('I take three buses to reach the only clinic that accepts my coverage.');
   await form.getByLabel('Anonymized version').fill('A worker takes three buses to reach the clinic.');
   await form.getByLabel('District').fill('District 4');
   const consent = form.getByRole('group', { name: 'Consent' });
@@ -48,7 +48,7 @@ test('only the story whose consent covers policymakers is listed as usable for t
   await form.getByRole('button', { name: 'Add story' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Three buses to the clinic' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Stories' }).click();
+  await page.getByRole('link', { name: 'Stories', exact: true }).click();
   const table = page.getByRole('table', { name: 'Stories' });
   await expect(table.getByRole('row')).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Usable for' }).click();

@@ -74,7 +74,7 @@ async function writeSurvey(call: Call, random: ReturnType<typeof seededRandom>):
   });
   const [useful, represented, support, differently] = survey.questions.map((q) => q.id);
   if (!useful || !represented || !support || !differently) return;
-  const members = (await call('organizations.list', { filters: { stage: ['member'] }, sort: { field: 'name', direction: 'asc' }, limit: 40 })).rows;
+  const members = (await call('organizations.list', { filters: { stage: ['member'] }, sort: { field: 'name', direction: 'asc' }, limit: 16 })).rows;
   const comments = [
     'Shorter meetings with the decisions sent beforehand.',
     'More meetings in the evening so volunteers can come.',

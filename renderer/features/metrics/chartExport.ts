@@ -9,7 +9,8 @@ const XMLNS = 'http://www.w3.org/2000/svg';
 
 /** A standalone SVG document of the chart in `container`, with a background and the app's font. */
 export function chartSvg(container: HTMLElement, background: string): { svg: string; width: number; height: number } | null {
-  const source = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart's own surface, not a legend icon (also an svg.recharts-surface).
+  const source = container.querySelector('.recharts-wrapper > svg') ?? container.querySelector('svg');
   if (!source) return null;
   const clone = source.cloneNode(true) as SVGSVGElement;
   const box = source.getBoundingClientRect();

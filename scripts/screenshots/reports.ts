@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Shot } from './areas';
 
-// Reports: the report editor on the sample's last-quarter impact report, then that report and
+// Reports: the report editor on the sample's last-quarter impact report, the digest screen, then that report and
 // the sample's October digest as PDF page images (report-1.png …, digest-1.png …), made by the
 // same RPC as the screens' Export buttons and drawn by poppler's pdftoppm.
 
@@ -16,6 +16,10 @@ export async function reportsShots(s: Shot): Promise<void> {
   await list.getByRole('link').first().click();
   await page.getByLabel('Headline numbers preview').waitFor();
   await s.shot('reports');
+  await page.goto(`${url}#/reports`);
+  await page.getByRole('table', { name: 'Update digests' }).getByRole('link').first().click();
+  await page.getByLabel('Digest preview').waitFor();
+  await s.shot('reports-digest');
 
   const files = await page.evaluate<{ report: string; digest: string }>(`(async () => {
     const call = async (method, input) => {

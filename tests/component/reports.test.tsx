@@ -12,13 +12,13 @@ const SLOW = { timeout: 15_000 };
 test('the list starts a report, and a new one from the last copies its narrative for the next period', async () => {
   const { bridge } = await startWithCoalition();
   const first = renderApp('/reports');
-  expect(await screen.findByText('No impact report yet')).toBeInTheDocument();
+  expect(await screen.findByText('No impact report yet', {}, SLOW)).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Briefing packets' })).toHaveAttribute('href', '#/reports/packets');
   first.unmount();
 
   await ok(bridge, 'reports.create', impactInput({ title: 'Impact report, Q3 2026 (July–September)', period: { kind: 'quarter', from: '2026-07-01', to: '2026-09-30' }, challengesMd: 'Funding was late.' }));
   const { user } = renderApp('/reports');
-  await user.click(await screen.findByRole('button', { name: 'New impact report from the last' }));
+  await user.click(await screen.findByRole('button', { name: 'New impact report from the last' }, SLOW));
   expect(await screen.findByRole('heading', { name: 'Impact report, Q4 2026 (October–December)' }, SLOW)).toBeInTheDocument();
   expect(screen.getByRole('textbox', { name: /^Challenges/ })).toHaveValue('Funding was late.');
   const list = await ok(bridge, 'reports.list', { kind: 'impact' });
@@ -30,7 +30,7 @@ test('the editor saves the challenges and next steps, previews the headline numb
   const report = await ok(bridge, 'reports.create', impactInput({ title: 'Impact report, Q4 2026', challengesMd: '', nextStepsMd: '' }));
   const { user } = renderApp(`/reports/${report.id}`);
 
-  const challenges = await screen.findByRole('textbox', { name: /^Challenges/ });
+  const challenges = await screen.findByRole('textbox', { name: /^Challenges/ }, SLOW);
   await user.click(challenges);
   await user.paste('Evening turnout fell.');
   await user.click(screen.getByRole('textbox', { name: /^Next steps/ }));
@@ -56,7 +56,7 @@ test('a bad custom period shows the contract’s message on the field and saves 
   const { bridge } = await startWithCoalition();
   const report = await ok(bridge, 'reports.create', impactInput({ period: { kind: 'custom', from: '2026-10-01', to: '2026-10-31' } }));
   const { user } = renderApp(`/reports/${report.id}`);
-  const to = await screen.findByLabelText('To');
+  const to = await screen.findByLabelText('To', {}, SLOW);
   await user.clear(to);
   await user.type(to, '2026-09-01');
   await user.tab();
@@ -89,7 +89,7 @@ test('the digest screen previews what happened and what is coming, and saves it 
   await user.paste('Join the *housing* group.');
 
   await user.click(screen.getByRole('button', { name: 'Export' }));
-  await user.click(await screen.findByRole('menuitem', { name: 'Markdown' }));
+  await user.click(await screen.findByRole('menuitem', { name: 'Markdown' }, SLOW));
   await waitFor(() => expect(saved).toHaveLength(1), SLOW);
   expect(saved[0]?.suggestedName).toBe('november-update.md');
   expect(saved[0]?.content).toContain('Join the \\*housing\\* group.');

@@ -18,6 +18,13 @@ import { AudienceField, NarrativeField, PeriodField } from './fields';
 import { useReportDraft } from './draft';
 import { ReportsNav } from './ReportsNav';
 
+/** What each audience changes in a digest. */
+const DIGEST_AUDIENCE_NOTES: Record<Report['audience'], string> = {
+  members: 'Every meeting held and coming, the decisions taken, and grant deadlines.',
+  funders: 'As for members: every meeting, the decisions and grant deadlines.',
+  public: 'Public meetings only (town halls, assemblies, trainings); no decisions and no grant deadlines.',
+};
+
 const WHAT: Record<DigestFormat, string> = { pdf: 'the digest PDF', html: 'the digest as HTML', markdown: 'the digest as Markdown' };
 
 /** The update digest: period, audience and "how to get involved", a live preview, and its exports. */
@@ -116,7 +123,7 @@ export function DigestEditor({ report }: { report: Report }) {
           <Section title="Settings">
             <TextInput label="Title" value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} withAsterisk />
             <PeriodField value={draft.period} onChange={(period) => set('period', period)} error={errors['period.to'] ?? errors['period.from'] ?? null} />
-            <AudienceField value={draft.audience} onChange={(audience) => set('audience', audience)} />
+            <AudienceField value={draft.audience} onChange={(audience) => set('audience', audience)} notes={DIGEST_AUDIENCE_NOTES} />
             <NarrativeField
               label="How to get involved"
               value={draft.getInvolvedMd}

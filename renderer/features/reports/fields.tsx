@@ -43,7 +43,7 @@ export function PeriodField({ value, onChange, error }: { value: Period; onChang
   );
 }
 
-export function AudienceField({ value, onChange }: { value: Audience; onChange: (audience: Audience) => void }) {
+export function AudienceField({ value, onChange, notes = AUDIENCE_NOTES }: { value: Audience; onChange: (audience: Audience) => void; notes?: Record<Audience, string> }) {
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
@@ -51,7 +51,7 @@ export function AudienceField({ value, onChange }: { value: Audience; onChange: 
       </Text>
       <SegmentedControl aria-label="Audience" data={Object.entries(AUDIENCES).map(([v, label]) => ({ value: v, label }))} value={value} onChange={(v) => onChange(v as Audience)} />
       <Text size="xs" c="dimmed">
-        {AUDIENCE_NOTES[value]}
+        {notes[value]}
       </Text>
     </Stack>
   );

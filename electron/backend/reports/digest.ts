@@ -42,12 +42,13 @@ async function metricRows(db: Db, key: DerivedKey, period: Period): Promise<Dige
 /** Earned coverage of the period from the media area's coverage log (headline and outlet). */
 async function coverageIn(db: Db, period: Period): Promise<DigestList['items']> {
   const rows = await db
-    .selectFrom('coverage_entries')
-    .select(['headline', 'outlet_name', 'published_on', 'reach'])
-    .where('published_on', '>=', period.from)
-    .where('published_on', '<=', period.to)
+    .selectFrom('coverage_entries as c')
+    .leftJoin('media_outlets as o', 'o.id', 'c.outlet_id')
+    .select(['c.headline', 'c.outlet_name', 'o.name as outlet', 'c.published_on', 'c.reach'])
+    .where('c.published_on', '>=', period.from)
+    .where('c.published_on', '<=', period.to)
     .execute();
-  return rows.map((r) => ({ on: r.published_on, title: r.headline, detail: [r.outlet_name, r.reach !== null ? `reach ${r.reach.toLocaleString('en')}` : ''].filter(Boolean).join(' · ') }));
+  return rows.map((r) => ({ on: r.published_on, title: r.headline, detail: [r.outlet ?? r.outlet_name, r.reach !== null ? `reach ${r.reach.toLocaleString('en')}` : ''].filter(Boolean).join(' · ') }));
 }
 
 async function upcomingMeetings(db: Db, window: Period, audience: Audience): Promise<DigestList['items']> {

@@ -33,13 +33,13 @@ test('only the story whose consent covers policymakers is listed as usable for t
   const form = page.getByRole('form', { name: 'New story' });
   await form.getByLabel('Title').fill('Three buses to the clinic');
   await form.getByRole('textbox', { name: /^Story/ }).fill('I take three buses to reach the only clinic that accepts my coverage.');
-  await form.getByLabel('Anonymized version').fill('A worker takes three buses to reach the clinic.');
-  await form.getByLabel('District').fill('District 4');
+  await form.getByRole('textbox', { name: /^Anonymized version/ }).fill('A worker takes three buses to reach the clinic.');
+  await form.getByRole('textbox', { name: /^District/ }).fill('District 4');
   const consent = form.getByRole('group', { name: 'Consent' });
   await consent.getByLabel('Yes').check();
   await consent.getByLabel('Policymakers').check();
-  await consent.getByLabel('Given on').fill('2026-05-20');
-  await consent.getByLabel('Recorded by').click();
+  await consent.getByRole('textbox', { name: /^Given on/ }).fill('2026-05-20');
+  await page.keyboard.press('Escape');
   await consent.getByRole('combobox', { name: 'How' }).click();
   await page.getByRole('option', { name: 'Written' }).click();
   // Without a storyteller, only the anonymized version may be used: the form says so.

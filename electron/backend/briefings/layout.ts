@@ -257,6 +257,8 @@ function theirDistrict(pdf: PdfBuilder, data: PacketData): void {
 }
 
 function relationship(pdf: PdfBuilder, data: PacketData): void {
+  // A short list of holders starts on the next page rather than splitting a row or two off.
+  if (data.relationships.length <= 5) pdf.ensureSpace(70 + 26 * Math.max(1, data.relationships.length));
   pdf.heading(`4. ${PACKET_SECTIONS[3]}`);
   pdf.table({
     columns: [

@@ -14,6 +14,8 @@ import * as resources from './012_resources';
 import * as grassroots from './013_grassroots';
 import * as metrics from './014_metrics';
 import * as reports from './015_reports';
+import * as metricIndexes from './016_metric_indexes';
+import * as readIndexes from './017_read_indexes';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -33,6 +35,8 @@ export const migrations: Record<string, Migration> = {
   '013_grassroots': grassroots,
   '014_metrics': metrics,
   '015_reports': reports,
+  '016_metric_indexes': metricIndexes,
+  '017_read_indexes': readIndexes,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

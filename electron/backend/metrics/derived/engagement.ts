@@ -34,6 +34,19 @@ export const eventReach = flowMetric({
 export const grassrootsActions = flowMetric({
   key: 'grassroots_actions',
   partLabel: (kind) => ACTION_KINDS[kind] ?? kind,
+  // Figures and series: the counts added per day and kind from the covering index
+  // grassroots_actions_on (a year is ~40,000 counts at coalition scale; a few hundred rows here).
+  async totals(db, from, to) {
+    const rows = await db
+      .selectFrom('grassroots_actions as g')
+      .innerJoin('campaigns as c', 'c.id', 'g.campaign_id')
+      .select(['g.action_on', 'g.kind', (eb) => eb.fn.sum<number>('g.count').as('total')])
+      .where('g.action_on', '>=', from)
+      .where('g.action_on', '<=', to)
+      .groupBy(['g.action_on', 'g.kind'])
+      .execute();
+    return rows.map((r) => ({ date: r.action_on, value: Number(r.total), part: r.kind }));
+  },
   async facts(db, from, to) {
     const rows = await db
       .selectFrom('grassroots_actions as g')

@@ -25,7 +25,7 @@ interface Membership {
 /**
  * Every membership that began on or before `to`. The spans of the whole history are read in one
  * pass over two covering indexes and kept for the connection until it writes anything (its
- * `total_changes()` moves): at coalition scale (100k organizations, 270k stage changes) the read
+ * `total_changes()` or its `data_version` moves): at coalition scale (100k organizations, 270k stage changes) the read
  * costs a few hundred milliseconds, and a dashboard, its report and their drill-downs read it
  * many times between changes.
  */
@@ -46,15 +46,18 @@ async function readMemberships(db: Db): Promise<Membership[]> {
 }
 
 /** Connection token → the spans read at a version of its data. A few entries (tests open many workspaces in one process). */
-const CACHE = new Map<string, { version: number; spans: Membership[] }>();
+const CACHE = new Map<string, { version: string; spans: Membership[] }>();
 const CACHE_ENTRIES = 4;
 
 async function allMemberships(db: Db): Promise<Membership[]> {
   const token = await connectionToken(db);
   if (token === null) return readMemberships(db);
-  const version = Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]?.n ?? -1);
+  // Every write moves one of them: this connection's (the Writer's and bulk loads) total_changes(),
+  // another connection's commit data_version.
+  const row = (await sql<{ n: number; v: number }>`select total_changes() as n, (select data_version from pragma_data_version) as v`.execute(db)).rows[0];
+  const version = row ? `${row.n}:${row.v}` : '';
   const cached = CACHE.get(token);
-  if (cached && cached.version === version) return cached.spans;
+  if (cached && version !== '' && cached.version === version) return cached.spans;
   const spans = await readMemberships(db);
   CACHE.delete(token);
   CACHE.set(token, { version, spans });
@@ -95,6 +98,44 @@ function countOn(list: readonly Membership[], day: string): Figure {
   return sumFacts(facts, true, sectorLabel);
 }
 
+/** The first index of a sorted list of days at or after a day. */
+function lowerBound(days: readonly string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] ?? '') < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `countOn` for many days (ascending) in one pass over the memberships: each covers the days from
+ * its start until before its end, and an organization counts once a day however many hold.
+ */
+function countsOn(list: readonly Membership[], days: readonly string[]): Figure[] {
+  const perDay = days.map(() => new Map<string, number>());
+  const counted = new Map<string, Uint8Array>();
+  for (const m of list) {
+    const first = lowerBound(days, m.start);
+    const end = m.end === null ? days.length : lowerBound(days, m.end);
+    if (first >= end) continue;
+    let seen = counted.get(m.organizationId);
+    if (!seen) {
+      seen = new Uint8Array(days.length);
+      counted.set(m.organizationId, seen);
+    }
+    for (let i = first; i < end; i++) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      const day = perDay[i];
+      if (day) day.set(m.sector, (day.get(m.sector) ?? 0) + 1);
+    }
+  }
+  return perDay.map((bySector) => sumFacts([...bySector].map(([part, value]) => ({ value, part })), true, sectorLabel));
+}
+
 export const members: DerivedModule = {
   key: 'members',
   available: true,
@@ -105,8 +146,7 @@ export const members: DerivedModule = {
   async series(db, periods: readonly Bucket[]) {
     const last = periods[periods.length - 1];
     if (!last) return [];
-    const list = await memberships(db, last.to);
-    return periods.map((p) => countOn(list, p.to));
+    return countsOn(await memberships(db, last.to), periods.map((p) => p.to));
   },
   /** The members on the period's last day (or of one sector), with the day each became a member. */
   async drill(db, from, to, part) {

@@ -8,6 +8,20 @@ import { flowMetric, type Fact } from './types';
 export const moneyRaised = flowMetric({
   key: 'money_raised',
   additive: false,
+  // Figures and series: the payments added per day and currency in minor units (exact), from the
+  // covering index contribution_payments_totals (migration 016).
+  async totals(db, from, to) {
+    const rows = await db
+      .selectFrom('contribution_payments as p')
+      .innerJoin('contributions as c', 'c.id', 'p.contribution_id')
+      .innerJoin('fundraising_campaigns as f', 'f.id', 'c.fundraising_campaign_id')
+      .select(['p.received_on', 'p.currency', (eb) => eb.fn.sum<number>('p.amount_minor').as('total')])
+      .where('p.received_on', '>=', from)
+      .where('p.received_on', '<=', to)
+      .groupBy(['p.received_on', 'p.currency'])
+      .execute();
+    return rows.map((r) => ({ date: r.received_on, value: fromMinor(Number(r.total), r.currency), part: r.currency }));
+  },
   async facts(db, from, to) {
     const rows = await db
       .selectFrom('contribution_payments as p')

@@ -3,6 +3,7 @@ import type { EventInput, EventKind, PublicEvent } from '@shared/campaigns/contr
 import type { MeetingInput } from '@shared/meetings/contract';
 import { normalInstant } from '../meetings/common';
 import { createMeeting, deleteMeeting, updateMeeting } from '../meetings/service';
+import { detachResourcesFromRecord } from '../resources/links';
 import type { CallContext } from '../rpc/handlers';
 import { groupBy } from '../structure/common';
 import { notFound, requireIds, type Db } from './common';
@@ -135,6 +136,7 @@ export async function saveEvent(ctx: CallContext, input: EventInput): Promise<Pu
 export async function deleteEvent(ctx: CallContext, id: string): Promise<{ deleted: true }> {
   const row = await ctx.db.selectFrom('public_events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('public_events', id);
+  await detachResourcesFromRecord(ctx, { eventId: id });
   await ctx.write.removeMany('public_event_cohosts', await ctx.db.selectFrom('public_event_cohosts').selectAll().where('event_id', '=', id).execute());
   await ctx.write.remove('public_events', id);
   if (row.meeting_id && (await ctx.db.selectFrom('meetings').select('id').where('id', '=', row.meeting_id).executeTakeFirst())) {

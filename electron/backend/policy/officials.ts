@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import type { CommitteeRole, Holder, Level, Official, OfficialDetail, OfficialInput, OfficialSummary } from '@shared/policy/contract';
 import type { OfficialsTable } from './tables';
 import type { CallContext } from '../rpc/handlers';
+import { detachCampaignsFromOfficial } from '../campaigns/links';
 import { notFound, requireIds, type Db } from './common';
 import { engagementsOf, removeOfficialFromEngagements } from './engagements';
 import { districtKey, officialNameKey } from './normalize';
@@ -229,12 +230,14 @@ export async function updateOfficial(ctx: CallContext, id: string, input: Offici
 
 /**
  * Deletes an official with every row about them: staffers, memberships, holders, stances, actions,
- * sponsorships and campaign targets; engagements keep their other officials, and one left with
+ * sponsorships and campaign targets; grassroots counts and petitions aimed at them stay, with no
+ * target official (campaigns/links.ts); engagements keep their other officials, and one left with
  * none is deleted (with its planner meeting).
  */
 export async function deleteOfficial(ctx: CallContext, id: string): Promise<{ deleted: true }> {
   await requireOfficialRow(ctx, id);
   await removeOfficialFromEngagements(ctx, id);
+  await detachCampaignsFromOfficial(ctx, id);
   for (const table of ['committee_members', 'relationship_holders', 'stances', 'official_actions', 'bill_sponsors', 'campaign_target_officials'] as const) {
     await ctx.write.removeMany(table, await ctx.db.selectFrom(table).selectAll().where('official_id', '=', id).execute());
   }

@@ -190,4 +190,38 @@ describe('campaigns', () => {
     expect([after.goal, after.leadWorkingGroup]).toEqual([null, null]);
     expect(foreignKeyProblems(path)).toEqual([]);
   });
+
+  it('a deleted campaign or public event leaves the in-kind support and fundraising for it in place, unlinked; undo links them again', async () => {
+    const { backend, path } = await useBackend();
+    const campaign = await ok(backend, 'campaigns.save', campaignInput());
+    const event = await ok(backend, 'campaigns.events.save', {
+      campaignId: null, kind: 'rally', title: 'Rally at city hall', startsAt: '2026-05-12T16:00:00.000Z', endsAt: '2026-05-12T18:00:00.000Z', timeZone: 'UTC',
+      location: 'City hall steps', description: '', rsvps: 40, attendance: null, peopleReached: null, cohostIds: [],
+    });
+    const printer = await addOrganization(backend, 'Eastside Print Co-op');
+    const inKind = (supportedCampaignId: string | null, supportedEventId: string | null) => ({
+      contributorOrganizationId: printer, contributorPersonId: null, kind: 'materials' as const, description: 'Posters', hours: null, quantity: 200, valueMinor: 15_000,
+      currency: 'USD', givenOn: '2026-03-10', supportedMeetingId: null, supportedCampaignId, supportedEventId, notes: '',
+    });
+    const forCampaign = await ok(backend, 'inKind.save', { inKind: inKind(campaign.id, null) });
+    const forEvent = await ok(backend, 'inKind.save', { inKind: inKind(null, event.id) });
+    const fund = await ok(backend, 'fundraising.create', {
+      name: 'Counsel fund', purpose: 'advocacy_campaign', campaignId: campaign.id, goalMinor: 100_000, currency: 'USD', startsOn: null, endsOn: null, leadOrganizationId: null, leadPersonId: null, notes: '',
+    });
+
+    await ok(backend, 'campaigns.delete', { id: campaign.id });
+    await ok(backend, 'campaigns.events.delete', { id: event.id });
+    expect(foreignKeyProblems(path)).toEqual([]);
+    const links = async () => (await ok(backend, 'inKind.list', {})).map((k) => [k.id, k.supportedCampaign?.id ?? null, k.supportedEvent?.id ?? null]);
+    expect(await links()).toEqual(expect.arrayContaining([[forCampaign.id, null, null], [forEvent.id, null, null]]));
+    expect((await ok(backend, 'fundraising.get', { id: fund.id })).campaignId).toBeNull();
+    expect(countRows(path, 'in_kind_contributions')).toBe(2);
+
+    await ok(backend, 'history.undo', {});
+    await ok(backend, 'history.undo', {});
+    expect(await links()).toEqual(expect.arrayContaining([[forCampaign.id, campaign.id, null], [forEvent.id, null, event.id]]));
+    expect((await ok(backend, 'campaigns.get', { id: campaign.id })).name).toBe('Fund the Tenant Right to Counsel');
+    expect((await ok(backend, 'fundraising.get', { id: fund.id })).campaignId).toBe(campaign.id);
+    expect(foreignKeyProblems(path)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fails, issuesOf, ok, useBackend } from '../../support/backend';
-import { addOrganization, addPerson } from '../../support/people';
+import { addOrganization, addPerson, foreignKeyProblems } from '../../support/people';
 import { addBill, addCampaign, addOfficial, officialInput } from '../../support/policy';
 
 describe('officials, committees and staffers', () => {
@@ -119,5 +119,27 @@ describe('officials, committees and staffers', () => {
     const back = await ok(backend, 'policy.officials.get', { id: official });
     expect([back.staffers.length, back.holders.length, back.currentStances.length, back.engagements.length, back.scorecard.length]).toEqual([1, 2, 1, 2, 1]);
     expect((await ok(backend, 'meetings.get', { id: alone.meetingId as string })).title).toContain('One-to-one');
+  });
+
+  it('deleting an official keeps the grassroots counts and petitions aimed at them, with no target; undo points them back', async () => {
+    const { backend, path } = await useBackend();
+    const official = await addOfficial(backend);
+    const campaign = await addCampaign(backend);
+    const action = await ok(backend, 'campaigns.grassroots.save', { campaignId: campaign, kind: 'call', count: 40, officialId: official, district: 'Ward 4', on: '2026-03-01', reportedByOrganizationId: null, notes: '' });
+    const petition = await ok(backend, 'campaigns.petitions.save', {
+      campaignId: campaign, title: 'Fund crisis care', targetOfficialId: official, targetText: '', goal: 500, launchedOn: null, deliveredOn: null, description: '',
+    });
+
+    await ok(backend, 'policy.officials.delete', { id: official });
+    expect(foreignKeyProblems(path)).toEqual([]);
+    const [kept] = await ok(backend, 'campaigns.grassroots.list', { campaignId: campaign });
+    expect([kept?.id, kept?.count, kept?.official]).toEqual([action.id, 40, null]);
+    expect((await ok(backend, 'campaigns.petitions.get', { id: petition.id })).targetOfficial).toBeNull();
+
+    await ok(backend, 'history.undo', {});
+    expect((await ok(backend, 'policy.officials.get', { id: official })).name).toBe('Ana Lúcia Ferreira');
+    expect((await ok(backend, 'campaigns.grassroots.list', { campaignId: campaign }))[0]?.official?.id).toBe(official);
+    expect((await ok(backend, 'campaigns.petitions.get', { id: petition.id })).targetOfficial?.id).toBe(official);
+    expect(foreignKeyProblems(path)).toEqual([]);
   });
 });

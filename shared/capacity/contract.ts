@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, longText, text, timestamp } from '../common';
+import { page } from '../directory/fields';
 import { instant, MAX_MEETING_HOURS, MEETING_STATUS_VALUES, timeZone, videoUrl } from '../meetings/contract';
 
 // Trainings and technical assistance (issue 6). A training is also a meeting of type 'training'
@@ -186,9 +187,9 @@ export type TaDetail = z.infer<typeof taDetail>;
 
 export const capacityContract = {
   'trainings.list': {
-    summary: 'Trainings, newest first, with attendance and average rating.',
-    input: z.strictObject({ topic: z.enum(TRAINING_TOPIC_VALUES).optional() }),
-    output: z.array(trainingRow),
+    summary: 'Trainings, newest first, with attendance and average rating: one page (offset, limit) and the total.',
+    input: z.strictObject({ topic: z.enum(TRAINING_TOPIC_VALUES).optional(), ...page }),
+    output: z.object({ total: z.number().int(), rows: z.array(trainingRow) }),
   },
   'trainings.get': { summary: 'One training with its attendees, feedback and materials.', input: byId, output: trainingDetail },
   'trainings.create': { summary: 'Schedule a training (also a meeting of type training in the calendar).', input: trainingInput, output: trainingDetail },

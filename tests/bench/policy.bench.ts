@@ -39,6 +39,7 @@ function p95(samples: number[]): number {
 async function measure(label: string, target: number, runs: (() => Promise<unknown>)[], rounds = 5): Promise<void> {
   for (const run of runs) await run();
   const samples: number[] = [];
+  const cpu = process.cpuUsage();
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
       const t = performance.now();
@@ -46,9 +47,11 @@ async function measure(label: string, target: number, runs: (() => Promise<unkno
       samples.push(performance.now() - t);
     }
   }
+  const used = process.cpuUsage(cpu);
+  const cpuPerCall = (used.user + used.system) / 1000 / samples.length;
   const value = p95(samples);
   console.log(
-    `[policy bench] ${label}: p95 ${value.toFixed(2)} ms (max ${Math.max(...samples).toFixed(2)} ms, n=${samples.length}, target ≤ ${target} ms)${value > target ? '  ← MISSED' : ''}`,
+    `[policy bench] ${label}: p95 ${value.toFixed(2)} ms (max ${Math.max(...samples).toFixed(2)} ms, n=${samples.length}, target ≤ ${target} ms; CPU ${cpuPerCall.toFixed(2)} ms a call)${value > target ? '  ← MISSED' : ''}`,
   );
 }
 

@@ -95,11 +95,14 @@ async function rowsOf(ctx: Db, trainings: readonly TrainingsTable[]): Promise<(T
   });
 }
 
-export async function listTrainings(ctx: Db, input: { topic?: TrainingTopic | undefined }): Promise<TrainingRow[]> {
-  let query = ctx.db.selectFrom('trainings').selectAll();
+/** One page of trainings, newest first (the starts_at or topic index, read backwards), and the total. */
+export async function listTrainings(ctx: Db, input: { topic?: TrainingTopic | undefined; offset: number; limit: number }): Promise<{ total: number; rows: TrainingRow[] }> {
+  let query = ctx.db.selectFrom('trainings');
   if (input.topic) query = query.where('topic', '=', input.topic);
-  const rows = await rowsOf(ctx, await query.orderBy('starts_at', 'desc').execute());
-  return rows.map(({ meeting: _meeting, ...row }) => row);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const page = await query.selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').offset(input.offset).limit(input.limit).execute();
+  const rows = await rowsOf(ctx, page);
+  return { total: Number(total?.n ?? 0), rows: rows.map(({ meeting: _meeting, ...row }) => row) };
 }
 
 async function requireTraining(ctx: Db, id: string, path = 'id'): Promise<TrainingsTable> {

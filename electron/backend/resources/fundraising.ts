@@ -27,26 +27,39 @@ type CurrencyTotals = Map<string, Totals>;
 
 /** Per campaign and currency: contributions, pledged, received, outstanding and restricted received. */
 async function totalsOf(ctx: Db, campaignId?: string): Promise<Map<string, CurrencyTotals>> {
-  // Each pledge's received money by the payments index (a correlated sum), then grouped per
-  // campaign and currency; a join on a grouped subquery read every payment first.
-  const receivedSql = sql<number>`coalesce((select sum(p.amount_minor) from contribution_payments p where p.contribution_id = c.id), 0)`;
-  const rows = await sql<{ fundraising_campaign_id: string; currency: string; n: number; pledged: number; received: number; restricted: number }>`
-    select fundraising_campaign_id, currency, count(*) as n, sum(pledged_minor) as pledged, sum(received) as received,
-      sum(case when restricted = 1 then received else 0 end) as restricted
-    from (select c.fundraising_campaign_id, c.currency, c.pledged_minor, c.restricted, ${receivedSql} as received
-          from contributions c ${campaignId ? sql`where c.fundraising_campaign_id = ${campaignId}` : sql``})
-    group by fundraising_campaign_id, currency`.execute(ctx.db);
+  // Pledges per campaign and currency from the contributions_totals index alone, and the money
+  // received from the payments' (contribution, amount) index summed per pledge, then per campaign
+  // and currency (017_read_indexes). For one campaign only its pledges' payments are read.
+  const where = campaignId ? sql`where c.fundraising_campaign_id = ${campaignId}` : sql``;
+  const pledged = await sql<{ fundraising_campaign_id: string; currency: string; n: number; pledged: number }>`
+    select c.fundraising_campaign_id, c.currency, count(*) as n, sum(c.pledged_minor) as pledged
+    from contributions c ${where}
+    group by c.fundraising_campaign_id, c.currency`.execute(ctx.db);
+  const received = campaignId
+    ? await sql<{ fundraising_campaign_id: string; currency: string; received: number; restricted: number }>`
+        select c.fundraising_campaign_id, c.currency, sum(p.amount_minor) as received,
+          sum(case when c.restricted = 1 then p.amount_minor else 0 end) as restricted
+        from contributions c join contribution_payments p on p.contribution_id = c.id ${where}
+        group by c.fundraising_campaign_id, c.currency`.execute(ctx.db)
+    : await sql<{ fundraising_campaign_id: string; currency: string; received: number; restricted: number }>`
+        select c.fundraising_campaign_id, c.currency, sum(r.amount) as received,
+          sum(case when c.restricted = 1 then r.amount else 0 end) as restricted
+        from (select contribution_id, sum(amount_minor) as amount from contribution_payments group by contribution_id) r
+        join contributions c on c.id = r.contribution_id
+        group by c.fundraising_campaign_id, c.currency`.execute(ctx.db);
+  const receivedOf = new Map(received.rows.map((r) => [`${r.fundraising_campaign_id}|${r.currency}`, r]));
   const out = new Map<string, CurrencyTotals>();
-  for (const row of rows.rows) {
+  for (const row of pledged.rows) {
     const byCurrency = out.get(row.fundraising_campaign_id) ?? new Map<string, Totals>();
-    const pledged = Number(row.pledged);
-    const received = Number(row.received);
+    const got = receivedOf.get(`${row.fundraising_campaign_id}|${row.currency}`);
+    const pledgedMinor = Number(row.pledged);
+    const receivedMinor = Number(got?.received ?? 0);
     byCurrency.set(row.currency, {
       contributions: Number(row.n),
-      pledgedMinor: pledged,
-      receivedMinor: received,
-      outstandingMinor: Math.max(0, pledged - received),
-      restrictedReceivedMinor: Number(row.restricted),
+      pledgedMinor,
+      receivedMinor,
+      outstandingMinor: Math.max(0, pledgedMinor - receivedMinor),
+      restrictedReceivedMinor: Number(got?.restricted ?? 0),
     });
     out.set(row.fundraising_campaign_id, byCurrency);
   }

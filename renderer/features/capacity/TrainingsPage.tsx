@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Modal, Rating, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Modal, Pagination, Rating, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TRAINING_FORMATS, TRAINING_TOPICS } from '@shared/capacity/contract';
@@ -24,9 +24,13 @@ export function AverageRating({ average, ratings }: { average: number | null; ra
   );
 }
 
-/** Trainings, newest first, with attendance and average rating. Each is also in the meetings calendar. */
+const PAGE = 50;
+
+/** Trainings, newest first, with attendance and average rating, a page at a time. Each is also in the meetings calendar. */
 export function TrainingsPage() {
-  const list = useRpcQuery('trainings.list', {});
+  const [page, setPage] = useState(1);
+  const list = useRpcQuery('trainings.list', { offset: (page - 1) * PAGE, limit: PAGE });
+  const total = list.data?.total ?? 0;
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   return (
@@ -45,45 +49,55 @@ export function TrainingsPage() {
       ) : list.isError ? (
         <QueryError title="This could not be loaded" error={list.error} />
       ) : (
-        <Table striped verticalSpacing="sm" aria-label="Trainings">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Training</Table.Th>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Format</Table.Th>
-              <Table.Th ta="right">Attendees</Table.Th>
-              <Table.Th>Feedback</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={trainingHref(t.id)} fw={500}>
-                    {t.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {TRAINING_TOPICS[t.topic]}
-                    {t.trainer ? ` · ${t.trainer.name}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatMeetingTime(t.startsAt, t.endsAt, t.timeZone)}</Text>
-                  {t.status === 'cancelled' && (
-                    <Badge size="xs" color="gray">
-                      Cancelled
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{TRAINING_FORMATS[t.format]}</Table.Td>
-                <Table.Td ta="right">{t.attendees}</Table.Td>
-                <Table.Td>
-                  <AverageRating average={t.averageRating} ratings={t.ratings} />
-                </Table.Td>
+        <>
+          <Table striped verticalSpacing="sm" aria-label="Trainings">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Training</Table.Th>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Format</Table.Th>
+                <Table.Th ta="right">Attendees</Table.Th>
+                <Table.Th>Feedback</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.rows.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={trainingHref(t.id)} fw={500}>
+                      {t.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {TRAINING_TOPICS[t.topic]}
+                      {t.trainer ? ` · ${t.trainer.name}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatMeetingTime(t.startsAt, t.endsAt, t.timeZone)}</Text>
+                    {t.status === 'cancelled' && (
+                      <Badge size="xs" color="gray">
+                        Cancelled
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{TRAINING_FORMATS[t.format]}</Table.Td>
+                  <Table.Td ta="right">{t.attendees}</Table.Td>
+                  <Table.Td>
+                    <AverageRating average={t.averageRating} ratings={t.ratings} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {total > PAGE && (
+            <Group justify="space-between" mt="sm">
+              <Text size="sm" c="dimmed">
+                {total.toLocaleString('en')} trainings
+              </Text>
+              <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} aria-label="Trainings pages" />
+            </Group>
+          )}
+        </>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New training" size="xl">
         {adding && (

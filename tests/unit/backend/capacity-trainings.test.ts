@@ -77,7 +77,7 @@ describe('trainings', () => {
     // Keeping Ana and Ben keeps their feedback; Cho's goes with him.
     const kept = await ok(backend, 'trainings.setAttendees', { trainingId: training.id, personIds: [ana, ben] });
     expect(kept).toMatchObject({ attendees: 2, averageRating: 4.5 });
-    expect((await ok(backend, 'trainings.list', {}))[0]).toMatchObject({ attendees: 2, ratings: 2, averageRating: 4.5 });
+    expect((await ok(backend, 'trainings.list', {})).rows[0]).toMatchObject({ attendees: 2, ratings: 2, averageRating: 4.5 });
     expect(issuesOf(await fails(backend, 'trainings.saveFeedback', { trainingId: training.id, personId: ana, rating: 6, comment: '' }))).toEqual([{ path: 'rating', message: 'Rating must be from 1 to 5.' }]);
     expect((await fails(backend, 'trainings.saveFeedback', { trainingId: training.id, personId: cho, rating: 3, comment: '' })).message).toMatch(/not among the training’s attendees/);
     // The organization's page lists the training by its people.

@@ -17,7 +17,8 @@ describe('resources sample data', () => {
     expect(coverage?.progress.receivedMinor).toBeGreaterThan(0);
     expect(new Set((await ok(backend, 'grants.list', {})).map((g) => g.status))).toEqual(new Set(['prospect', 'drafting', 'submitted', 'awarded', 'declined']));
     expect((await ok(backend, 'grants.due', { today: '2026-11-01' })).map((d) => d.daysLeft)).toEqual([-5, -3, 12, 25]);
-    const trainings = await ok(backend, 'trainings.list', {});
+    const { total, rows: trainings } = await ok(backend, 'trainings.list', {});
+    expect(total).toBe(6);
     expect(trainings).toHaveLength(6);
     expect(trainings.filter((t) => t.averageRating !== null)).toHaveLength(4);
     expect(countRows(path, 'meetings', "type = 'training' and id in (select meeting_id from trainings)")).toBe(6);

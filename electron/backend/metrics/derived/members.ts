@@ -20,6 +20,9 @@ interface Membership {
   start: string;
   /** The day it ended (a later stage), or null while it lasts. */
   end: string | null;
+  /** The organization and its sector numbered within one read (counting with arrays, not sets of ids). */
+  org: number;
+  sectorNo: number;
 }
 
 /**
@@ -42,7 +45,15 @@ async function readMemberships(db: Db): Promise<Membership[]> {
     from organization_stage_changes s
     join organizations o on o.id = s.organization_id
     where s.stage = 'member'`.execute(db);
-  return rows.rows.map((r) => ({ organizationId: r.organization_id, sector: r.sector, start: r.start, end: r.end }));
+  const orgs = new Map<string, number>();
+  const sectors = new Map<string, number>();
+  return rows.rows.map((r) => {
+    let org = orgs.get(r.organization_id);
+    if (org === undefined) orgs.set(r.organization_id, (org = orgs.size));
+    let sectorNo = sectors.get(r.sector);
+    if (sectorNo === undefined) sectors.set(r.sector, (sectorNo = sectors.size));
+    return { organizationId: r.organization_id, sector: r.sector, start: r.start, end: r.end, org, sectorNo };
+  });
 }
 
 /** Connection token → the spans read at a version of its data. A few entries (tests open many workspaces in one process). */
@@ -87,17 +98,6 @@ function holds(m: Membership, day: string): boolean {
   return m.start <= day && (m.end === null || m.end > day);
 }
 
-function countOn(list: readonly Membership[], day: string): Figure {
-  const held = new Set<string>();
-  const facts: { value: number; part: string }[] = [];
-  for (const m of list) {
-    if (!holds(m, day) || held.has(m.organizationId)) continue;
-    held.add(m.organizationId);
-    facts.push({ value: 1, part: m.sector });
-  }
-  return sumFacts(facts, true, sectorLabel);
-}
-
 /** The first index of a sorted list of days at or after a day. */
 function lowerBound(days: readonly string[], day: string): number {
   let lo = 0;
@@ -111,29 +111,37 @@ function lowerBound(days: readonly string[], day: string): number {
 }
 
 /**
- * `countOn` for many days (ascending) in one pass over the memberships: each covers the days from
- * its start until before its end, and an organization counts once a day however many hold.
+ * The members on each of some days (ascending), per sector, in one pass over the memberships: each
+ * covers the days from its start until before its end (see `holds`), and an organization counts
+ * once a day however many of its memberships hold.
  */
 function countsOn(list: readonly Membership[], days: readonly string[]): Figure[] {
-  const perDay = days.map(() => new Map<string, number>());
-  const counted = new Map<string, Uint8Array>();
+  let orgs = 0;
+  const sectors: string[] = [];
+  for (const m of list) {
+    if (m.org >= orgs) orgs = m.org + 1;
+    sectors[m.sectorNo] = m.sector;
+  }
+  const n = days.length;
+  const counted = new Uint8Array(orgs * n);
+  const perDay = new Int32Array(n * sectors.length);
   for (const m of list) {
     const first = lowerBound(days, m.start);
-    const end = m.end === null ? days.length : lowerBound(days, m.end);
-    if (first >= end) continue;
-    let seen = counted.get(m.organizationId);
-    if (!seen) {
-      seen = new Uint8Array(days.length);
-      counted.set(m.organizationId, seen);
-    }
+    const end = m.end === null ? n : lowerBound(days, m.end);
     for (let i = first; i < end; i++) {
-      if (seen[i]) continue;
-      seen[i] = 1;
-      const day = perDay[i];
-      if (day) day.set(m.sector, (day.get(m.sector) ?? 0) + 1);
+      if (counted[m.org * n + i]) continue;
+      counted[m.org * n + i] = 1;
+      perDay[i * sectors.length + m.sectorNo] = (perDay[i * sectors.length + m.sectorNo] ?? 0) + 1;
     }
   }
-  return perDay.map((bySector) => sumFacts([...bySector].map(([part, value]) => ({ value, part })), true, sectorLabel));
+  return days.map((_, i) => {
+    const facts: { value: number; part: string }[] = [];
+    sectors.forEach((sector, no) => {
+      const value = perDay[i * sectors.length + no] ?? 0;
+      if (value > 0) facts.push({ value, part: sector });
+    });
+    return sumFacts(facts, true, sectorLabel);
+  });
 }
 
 export const members: DerivedModule = {
@@ -141,7 +149,7 @@ export const members: DerivedModule = {
   available: true,
   additive: true,
   async figure(db, _from, to) {
-    return countOn(await memberships(db, to), to);
+    return countsOn(await memberships(db, to), [to])[0] ?? { value: 0, parts: [] };
   },
   async series(db, periods: readonly Bucket[]) {
     const last = periods[periods.length - 1];

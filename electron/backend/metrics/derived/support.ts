@@ -59,6 +59,21 @@ const TOPICS: Record<string, string> = {
 export const trainingsDelivered = flowMetric({
   key: 'trainings_delivered',
   partLabel: (topic) => TOPICS[topic] ?? topic,
+  // Figures and series: the trainings counted per day and topic (no attendees, no titles).
+  async totals(db, from, to) {
+    const now = new Date().toISOString();
+    const rows = await db
+      .selectFrom('trainings as t')
+      .innerJoin('meetings as m', 'm.id', 't.meeting_id')
+      .select([(eb) => eb.fn('substr', ['t.starts_at', eb.val(1), eb.val(10)]).as('day'), 't.topic', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('t.status', '=', 'scheduled')
+      .where('t.starts_at', '<', now)
+      .where('t.starts_at', '>=', `${from}T00:00:00.000Z`)
+      .where('t.starts_at', '<=', `${to}T23:59:59.999Z`)
+      .groupBy(['day', 't.topic'])
+      .execute();
+    return rows.map((r) => ({ date: String(r.day), value: Number(r.n), part: r.topic }));
+  },
   async facts(db, from, to) {
     const now = new Date().toISOString();
     const rows = await db

@@ -88,6 +88,13 @@ export interface Backend {
    * it bypasses validation and the change log, so nothing a user does may reach it.
    */
   bulkLoad<T>(load: (sqlite: SqliteDatabase.Database) => T): Promise<T>;
+  /**
+   * Runs `work` (a run of calls) with commits not flushed to disk one by one (SQLite's
+   * synchronous=NORMAL: WAL keeps the file consistent, a power cut may lose the last commits),
+   * then back to FULL with a checkpoint. Only for writing the sample coalition, which is
+   * regenerable: its several hundred calls otherwise wait for a disk flush each.
+   */
+  withoutFlushPerCall<T>(work: () => Promise<T>): Promise<T>;
   /** The change log's last sequence number (0 when empty): whether anything changed since a backup. */
   changeSeq(): number;
   /** Who the next calls' changes are recorded as (the coordinator chose another name). */
@@ -180,6 +187,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (closed) throw new AppError('workspace', 'The workspace is closed.');
       // Kysely's connection() waits for the single connection, so no call's transaction is open meanwhile.
       return workspace.db.connection().execute(() => Promise.resolve(workspace.sqlite.transaction(() => load(workspace.sqlite)).immediate()));
+    },
+    async withoutFlushPerCall(work) {
+      if (closed) throw new AppError('workspace', 'The workspace is closed.');
+      // A pragma of safety level cannot change inside a transaction: set it between calls.
+      const setSync = (level: 'NORMAL' | 'FULL') => workspace.db.connection().execute(() => Promise.resolve(workspace.sqlite.pragma(`synchronous = ${level}`)));
+      await setSync('NORMAL');
+      try {
+        return await work();
+      } finally {
+        if (!closed) {
+          await setSync('FULL');
+          await workspace.db.connection().execute(() => Promise.resolve(workspace.sqlite.pragma('wal_checkpoint(FULL)')));
+        }
+      }
     },
     changeSeq() {
       const row = workspace.sqlite.prepare('select coalesce(max(seq), 0) as seq from change_log').get() as { seq: number };

@@ -22,9 +22,14 @@ export interface SampleOptions {
 }
 
 /** Fills an empty workspace with the sample coalition; a workspace with a profile is left alone. */
-export async function generateSample(backend: Backend, { seed }: SampleOptions): Promise<void> {
+export async function generateSample(backend: Backend, options: SampleOptions): Promise<void> {
+  if (await typedCall(backend)('profile.get', {})) return;
+  // The sample is regenerable (a failed one is removed): its calls need not wait for a disk flush each.
+  await backend.withoutFlushPerCall(() => writeSample(backend, options));
+}
+
+async function writeSample(backend: Backend, { seed }: SampleOptions): Promise<void> {
   const call = typedCall(backend);
-  if (await call('profile.get', {})) return;
   const random = seededRandom(seed);
   await call('profile.save', sampleProfile(random));
   await writeCharterHistory(call, random);

@@ -202,9 +202,9 @@ export const capacityContract = {
   },
   'trainings.saveFeedback': { summary: "Record an attendee's rating (1–5) and comment.", input: feedbackInput, output: trainingDetail },
   'assistance.list': {
-    summary: 'Technical-assistance requests: the open ones by age (oldest first), or all; days open counted to the renderer’s today.',
-    input: z.strictObject({ today: isoDate, openOnly: z.boolean().default(false) }),
-    output: z.array(taRow),
+    summary: 'Technical-assistance requests: the open ones by age (oldest first), or all (then the finished ones, newest first); days open counted to the renderer’s today. One page (offset, limit) and the total.',
+    input: z.strictObject({ today: isoDate, openOnly: z.boolean().default(false), ...page }),
+    output: z.object({ total: z.number().int(), rows: z.array(taRow) }),
   },
   'assistance.get': { summary: 'One request with its status history.', input: z.strictObject({ id, today: isoDate }), output: taDetail },
   'assistance.create': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, longText, text, timestamp } from '../common';
+import { page } from '../directory/fields';
 import { currency, minorAmount, moneyByCurrency } from './money';
 
 // Fundraising campaigns, pledges and contributions, grants and in-kind support (issue 6). Money is
@@ -369,7 +370,11 @@ export const resourcesContract = {
     input: z.strictObject({ today: isoDate }),
     output: z.array(grantDue),
   },
-  'inKind.list': { summary: 'In-kind support, newest first.', input: z.strictObject({}), output: z.array(inKind) },
+  'inKind.list': {
+    summary: 'In-kind support, newest first: one page (offset, limit) and the total.',
+    input: z.strictObject({ ...page }),
+    output: z.object({ total: z.number().int(), rows: z.array(inKind) }),
+  },
   'inKind.save': { summary: 'Record or change in-kind support.', input: z.strictObject({ id: id.optional(), inKind: inKindInput }), output: inKind },
   'inKind.delete': { summary: 'Remove in-kind support.', input: byId, output: deleted },
   'funders.list': { summary: 'Organizations that pledged, gave, funded grants or gave in kind, with their totals per currency.', input: z.strictObject({}), output: z.array(funderRow) },

@@ -43,18 +43,23 @@ async function rowsOf(ctx: Db, rows: readonly TaRequestsTable[], today: string):
   }));
 }
 
-export async function listRequests(ctx: Db, input: { today: string; openOnly: boolean }): Promise<TaRow[]> {
-  let query = ctx.db.selectFrom('ta_requests').selectAll();
+/** One page of requests and the total: open by age (the oldest open first), then the finished ones, newest first. */
+export async function listRequests(ctx: Db, input: { today: string; openOnly: boolean; offset: number; limit: number }): Promise<{ total: number; rows: TaRow[] }> {
+  let query = ctx.db.selectFrom('ta_requests');
   if (input.openOnly) query = query.where('status', 'in', [...TA_OPEN_STATUSES]);
-  // Open by age: the oldest open requests first; then the finished ones, newest first.
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const open = sql`status in (${sql.join([...TA_OPEN_STATUSES])})`;
   const rows = await query
-    .orderBy((eb) => eb.case().when('status', 'in', [...TA_OPEN_STATUSES]).then(0).else(1).end())
-    .orderBy('opened_on')
-    .orderBy('created_at')
+    .selectAll()
+    .orderBy(sql`case when ${open} then 0 else 1 end`)
+    .orderBy(sql`case when ${open} then opened_on end`)
+    .orderBy(sql`case when ${open} then created_at end`)
+    .orderBy('opened_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .offset(input.offset)
+    .limit(input.limit)
     .execute();
-  const open = rows.filter((r) => (TA_OPEN_STATUSES as readonly string[]).includes(r.status));
-  const done = rows.filter((r) => !(TA_OPEN_STATUSES as readonly string[]).includes(r.status)).reverse();
-  return rowsOf(ctx, [...open, ...done], input.today);
+  return { total: Number(total?.n ?? 0), rows: await rowsOf(ctx, rows, input.today) };
 }
 
 async function requireRequest(ctx: Db, id: string): Promise<TaRequestsTable> {

@@ -11,7 +11,7 @@ import {
   updateFundraising,
 } from './fundraising';
 import { deleteGrant, getGrant, grantsDue, listGrants, saveGrant } from './grants';
-import { deleteInKind, listInKind, saveInKind } from './inKind';
+import { deleteInKind, listInKindPage, saveInKind } from './inKind';
 import { listFunders, organizationResources } from './organization';
 
 export type ResourceMethod =
@@ -50,7 +50,7 @@ export const resourceHandlers: Handlers<ResourceMethod> = {
   'grants.save': (input, ctx) => saveGrant(ctx, input.id, input.grant),
   'grants.delete': (input, ctx) => deleteGrant(ctx, input.id),
   'grants.due': (input, ctx) => grantsDue(ctx, input.today),
-  'inKind.list': (_input, ctx) => listInKind(ctx),
+  'inKind.list': (input, ctx) => listInKindPage(ctx, input),
   'inKind.save': (input, ctx) => saveInKind(ctx, input.id, input.inKind),
   'inKind.delete': (input, ctx) => deleteInKind(ctx, input.id),
   'funders.list': (_input, ctx) => listFunders(ctx),

@@ -41,8 +41,24 @@ export async function inKindOf(ctx: Db, rows: readonly InKindContributionsTable[
   }));
 }
 
+/** Every in-kind contribution, newest first (what the impact report reads). */
 export async function listInKind(ctx: Db): Promise<InKind[]> {
   return inKindOf(ctx, await ctx.db.selectFrom('in_kind_contributions').selectAll().orderBy('given_on', 'desc').orderBy('created_at', 'desc').execute());
+}
+
+/** One page of in-kind support, newest first, and the total (the list screen's). */
+export async function listInKindPage(ctx: Db, input: { offset: number; limit: number }): Promise<{ total: number; rows: InKind[] }> {
+  const total = await ctx.db.selectFrom('in_kind_contributions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const page = await ctx.db
+    .selectFrom('in_kind_contributions')
+    .selectAll()
+    .orderBy('given_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(input.offset)
+    .limit(input.limit)
+    .execute();
+  return { total: Number(total?.n ?? 0), rows: await inKindOf(ctx, page) };
 }
 
 async function getInKind(ctx: Db, id: string): Promise<InKind> {

@@ -7,6 +7,7 @@ import { notifyError, validateWithSchema } from '../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../api/queries';
 import { formatDate, today } from '../../components/format';
 import { IsoDateInput } from '../../components/IsoDateInput';
+import { ListPager, LIST_PAGE } from '../../components/ListPager';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
@@ -153,7 +154,8 @@ function StatusForm({ request, onDone }: { request: TaRow; onDone: () => void })
 /** Technical-assistance requests: the open ones oldest first (days open), then the finished ones. */
 export function AssistancePage() {
   const [openOnly, setOpenOnly] = useState(true);
-  const list = useRpcQuery('assistance.list', { today: today(), openOnly });
+  const [page, setPage] = useState(1);
+  const list = useRpcQuery('assistance.list', { today: today(), openOnly, offset: (page - 1) * LIST_PAGE, limit: LIST_PAGE });
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<TaRow | null>(null);
   return (
@@ -174,56 +176,62 @@ export function AssistancePage() {
           { value: 'all', label: 'All requests' },
         ]}
         value={openOnly ? 'open' : 'all'}
-        onChange={(v) => setOpenOnly(v === 'open')}
+        onChange={(v) => {
+          setOpenOnly(v === 'open');
+          setPage(1);
+        }}
       />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <QueryError title="This could not be loaded" error={list.error} />
       ) : (
-        <Table striped verticalSpacing="sm" aria-label="Assistance requests">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Organization</Table.Th>
-              <Table.Th>Need</Table.Th>
-              <Table.Th>Urgency</Table.Th>
-              <Table.Th>Provider</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">Days open</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.organization.name}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{TA_CATEGORIES[r.category]}</Text>
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {r.description}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={URGENCY_COLORS[r.urgency]}>
-                    {URGENCIES[r.urgency]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.provider?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={TA_STATUS_COLORS[r.status]}>
-                    {TA_STATUSES[r.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right">{r.daysOpen}</Table.Td>
-                <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => setMoving(r)} aria-label={`Update the request of ${r.organization.name}`}>
-                    Update
-                  </Button>
-                </Table.Td>
+        <>
+          <Table striped verticalSpacing="sm" aria-label="Assistance requests">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Organization</Table.Th>
+                <Table.Th>Need</Table.Th>
+                <Table.Th>Urgency</Table.Th>
+                <Table.Th>Provider</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th ta="right">Days open</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.organization.name}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{TA_CATEGORIES[r.category]}</Text>
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {r.description}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={URGENCY_COLORS[r.urgency]}>
+                      {URGENCIES[r.urgency]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{r.provider?.name ?? <Text size="sm" c="dimmed">Unassigned</Text>}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={TA_STATUS_COLORS[r.status]}>
+                      {TA_STATUSES[r.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{r.daysOpen}</Table.Td>
+                  <Table.Td>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setMoving(r)} aria-label={`Update the request of ${r.organization.name}`}>
+                      Update
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <ListPager total={list.data.total} page={page} onChange={setPage} noun="requests" />
+        </>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New assistance request" size="lg">
         {adding && <RequestForm onDone={() => setAdding(false)} />}

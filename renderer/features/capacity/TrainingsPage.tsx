@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Modal, Pagination, Rating, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Modal, Rating, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TRAINING_FORMATS, TRAINING_TOPICS } from '@shared/capacity/contract';
 import { useRpcQuery } from '../../api/queries';
+import { ListPager, LIST_PAGE } from '../../components/ListPager';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
@@ -24,13 +25,10 @@ export function AverageRating({ average, ratings }: { average: number | null; ra
   );
 }
 
-const PAGE = 50;
-
 /** Trainings, newest first, with attendance and average rating, a page at a time. Each is also in the meetings calendar. */
 export function TrainingsPage() {
   const [page, setPage] = useState(1);
-  const list = useRpcQuery('trainings.list', { offset: (page - 1) * PAGE, limit: PAGE });
-  const total = list.data?.total ?? 0;
+  const list = useRpcQuery('trainings.list', { offset: (page - 1) * LIST_PAGE, limit: LIST_PAGE });
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   return (
@@ -89,14 +87,7 @@ export function TrainingsPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {total > PAGE && (
-            <Group justify="space-between" mt="sm">
-              <Text size="sm" c="dimmed">
-                {total.toLocaleString('en')} trainings
-              </Text>
-              <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} aria-label="Trainings pages" />
-            </Group>
-          )}
+          <ListPager total={list.data.total} page={page} onChange={setPage} noun="trainings" />
         </>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="New training" size="xl">

@@ -8,6 +8,7 @@ import { notifyError, validateWithSchema } from '../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../api/queries';
 import { formatDate, today } from '../../components/format';
 import { IsoDateInput } from '../../components/IsoDateInput';
+import { ListPager, LIST_PAGE } from '../../components/ListPager';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
@@ -81,7 +82,8 @@ function InKindForm({ onDone }: { onDone: () => void }) {
 
 /** In-kind support: who gave what, hours or quantity, estimated value and what it supported. */
 export function InKindPage() {
-  const list = useRpcQuery('inKind.list', {});
+  const [page, setPage] = useState(1);
+  const list = useRpcQuery('inKind.list', { offset: (page - 1) * LIST_PAGE, limit: LIST_PAGE });
   const remove = useRpcMutation('inKind.delete', { invalidates: RESOURCE_READS });
   const [adding, setAdding] = useState(false);
   return (
@@ -100,41 +102,44 @@ export function InKindPage() {
       ) : list.isError ? (
         <QueryError title="This could not be loaded" error={list.error} />
       ) : (
-        <Table striped verticalSpacing="sm" aria-label="In-kind support">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Date</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Hours / quantity</Table.Th>
-              <Table.Th ta="right">Estimated value</Table.Th>
-              <Table.Th>Supported</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>{formatDate(k.givenOn)}</Table.Td>
-                <Table.Td>{k.contributor.name || <Text c="dimmed">Deleted from the directory</Text>}</Table.Td>
-                <Table.Td>
-                  {IN_KIND_KINDS[k.kind]}
-                  {k.description && (
-                    <Text size="xs" c="dimmed">
-                      {k.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{[k.hours !== null ? `${k.hours} h` : null, k.quantity !== null ? `× ${k.quantity}` : null].filter(Boolean).join(' · ') || '—'}</Table.Td>
-                <Table.Td ta="right">{k.valueMinor !== null && k.currency ? money(k.valueMinor, k.currency) : '—'}</Table.Td>
-                <Table.Td>{[k.supportedMeeting?.name, k.supportedCampaign?.name, k.supportedEvent?.name].filter(Boolean).join(', ') || '—'}</Table.Td>
-                <Table.Td>
-                  <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
-                </Table.Td>
+        <>
+          <Table striped verticalSpacing="sm" aria-label="In-kind support">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Date</Table.Th>
+                <Table.Th>From</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Hours / quantity</Table.Th>
+                <Table.Th ta="right">Estimated value</Table.Th>
+                <Table.Th>Supported</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.rows.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>{formatDate(k.givenOn)}</Table.Td>
+                  <Table.Td>{k.contributor.name || <Text c="dimmed">Deleted from the directory</Text>}</Table.Td>
+                  <Table.Td>
+                    {IN_KIND_KINDS[k.kind]}
+                    {k.description && (
+                      <Text size="xs" c="dimmed">
+                        {k.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{[k.hours !== null ? `${k.hours} h` : null, k.quantity !== null ? `× ${k.quantity}` : null].filter(Boolean).join(' · ') || '—'}</Table.Td>
+                  <Table.Td ta="right">{k.valueMinor !== null && k.currency ? money(k.valueMinor, k.currency) : '—'}</Table.Td>
+                  <Table.Td>{[k.supportedMeeting?.name, k.supportedCampaign?.name, k.supportedEvent?.name].filter(Boolean).join(', ') || '—'}</Table.Td>
+                  <Table.Td>
+                    <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <ListPager total={list.data.total} page={page} onChange={setPage} noun="contributions in kind" />
+        </>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="Record in-kind support" size="xl">
         {adding && <InKindForm onDone={() => setAdding(false)} />}

@@ -212,7 +212,7 @@ describe('campaigns', () => {
     await ok(backend, 'campaigns.delete', { id: campaign.id });
     await ok(backend, 'campaigns.events.delete', { id: event.id });
     expect(foreignKeyProblems(path)).toEqual([]);
-    const links = async () => (await ok(backend, 'inKind.list', {})).map((k) => [k.id, k.supportedCampaign?.id ?? null, k.supportedEvent?.id ?? null]);
+    const links = async () => (await ok(backend, 'inKind.list', {})).rows.map((k) => [k.id, k.supportedCampaign?.id ?? null, k.supportedEvent?.id ?? null]);
     expect(await links()).toEqual(expect.arrayContaining([[forCampaign.id, null, null], [forEvent.id, null, null]]));
     expect((await ok(backend, 'fundraising.get', { id: fund.id })).campaignId).toBeNull();
     expect(countRows(path, 'in_kind_contributions')).toBe(2);

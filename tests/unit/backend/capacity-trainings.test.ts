@@ -122,18 +122,20 @@ describe('technical assistance', () => {
     expect(young.history.map((h) => h.status)).toEqual(['open', 'assigned']);
     const old = await ok(backend, 'assistance.create', { request: requestInput(org, { openedOn: '2026-03-01' }), today: '2026-05-30' });
     // Open by age: oldest first; the resolved one only in the full list, after the open ones.
-    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: true })).map((r) => [r.id, r.daysOpen])).toEqual([
+    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: true })).rows.map((r) => [r.id, r.daysOpen])).toEqual([
       [old.id, 90],
       [young.id, 10],
     ]);
-    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false })).map((r) => r.id)).toEqual([old.id, young.id, created.id]);
+    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false })).rows.map((r) => r.id)).toEqual([old.id, young.id, created.id]);
+    // A page of it, with the total.
+    expect(await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false, offset: 1, limit: 1 })).toMatchObject({ total: 3, rows: [{ id: young.id }] });
     const summary = await ok(backend, 'resources.organization', { organizationId: provider });
     expect(summary.assistanceGiven.map((a) => a.counterpart)).toEqual(['Eastside Clinic', 'Eastside Clinic']);
     // Deleting the requesting organization removes its requests and their history; undo restores them.
     await ok(backend, 'organizations.delete', { id: org });
-    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false }))).toEqual([]);
+    expect(await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false })).toEqual({ total: 0, rows: [] });
     expect(foreignKeyProblems(path)).toEqual([]);
     await ok(backend, 'history.undo', {});
-    expect(await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false })).toHaveLength(3);
+    expect((await ok(backend, 'assistance.list', { today: '2026-05-30', openOnly: false })).rows).toHaveLength(3);
   });
 });

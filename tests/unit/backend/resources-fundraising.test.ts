@@ -141,7 +141,7 @@ describe('fundraising', () => {
       { organizationId: null, personId: null, name: 'Harbor Clinic' },
       { organizationId: null, personId: null, name: 'Lena Fischer' },
     ]);
-    expect((await ok(backend, 'inKind.list', {}))[0]?.contributor.organizationId).toBeNull();
+    expect((await ok(backend, 'inKind.list', {})).rows[0]?.contributor.organizationId).toBeNull();
     await ok(backend, 'history.undo', {});
     await ok(backend, 'history.undo', {});
     const restored = await ok(backend, 'fundraising.get', { id: campaign.id });

@@ -22,7 +22,7 @@ describe('resources sample data', () => {
     expect(trainings).toHaveLength(6);
     expect(trainings.filter((t) => t.averageRating !== null)).toHaveLength(4);
     expect(countRows(path, 'meetings', "type = 'training' and id in (select meeting_id from trainings)")).toBe(6);
-    const requests = await ok(backend, 'assistance.list', { today: '2026-11-01', openOnly: false });
+    const { rows: requests } = await ok(backend, 'assistance.list', { today: '2026-11-01', openOnly: false });
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['open', 'assigned', 'in_progress', 'resolved', 'closed']));
     expect(foreignKeyProblems(path)).toEqual([]);
   });

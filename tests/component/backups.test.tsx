@@ -26,7 +26,7 @@ test('the backups screen backs up now, lists backups with their counts, and rest
   const [row] = within(table).getAllByRole('row').slice(1);
   expect(row).toHaveTextContent('Manual');
   expect(row).toHaveTextContent('1 organization · 0 people · 0 interactions');
-  expect(row).toHaveTextContent(/\d+ KB/);
+  expect(row).toHaveTextContent(/\d+(\.\d)? (KB|MB)/);
 
   // Something entered after the backup, then the backup restored.
   await ok(bridge, 'organizations.create', organizationInput({ name: 'Added Later' }));

@@ -8,7 +8,7 @@ test('the sidebar links every area of the mission, and shows the workspace file'
   await startWithCoalition();
   renderApp('/charter');
   const nav = await screen.findByRole('navigation', { name: 'Areas' });
-  const names = ['Directory', 'Charter', 'Structure', 'Meetings', 'Advocacy', 'Policy', 'Media', 'Resources', 'Capacity', 'Metrics', 'Reports'];
+  const names = ['Directory', 'Charter', 'Structure', 'Meetings', 'Advocacy', 'Policy', 'Media & stories', 'Resources', 'Capacity', 'Metrics', 'Reports'];
   for (const name of names) expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
   expect(within(nav).getByRole('link', { name: 'Charter' })).toHaveAttribute('aria-current', 'page');
   expect(screen.getByText('default.coalition')).toBeInTheDocument();

@@ -128,7 +128,9 @@ describe('file paths from the renderer', () => {
   // These two names are file *names*, never opened as paths: imports.open's fileName is a label
   // for the preview, file.saveAs's suggestedName is the Save dialog's default (no separators).
   // A meeting's location (a room, an address) and video link are text shown to people; the backend never opens them.
-  const NAMES_NOT_PATHS = new Set(['fileName', 'suggestedName', 'location', 'videoUrl']);
+  // Text the backend stores and shows, never opens: a place, links to web pages, a jurisdiction's
+  // name, a bill's funding allocations.
+  const NAMES_NOT_PATHS = new Set(['fileName', 'suggestedName', 'location', 'videoUrl', 'url', 'jurisdiction', 'allocations']);
 
   it('the key walk sees nested keys (a control for the check below)', () => {
     const nested = z.strictObject({ a: z.array(z.union([z.strictObject({ savePath: z.string() }), z.null()])).optional() });

@@ -19,11 +19,13 @@ test('exploring the sample coalition shows its adopted charter, and the coordina
   await expect(page.getByRole('button', { name: 'Start a new coalition' })).toBeVisible();
 });
 
-test('areas that are not built yet say so honestly', async ({ page }) => {
+// Every area of the mission is built now: an address with no screen says so honestly.
+test('an address with no screen says so honestly', async ({ page }) => {
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Explore sample coalition' }).click();
   await area(page, 'Advocacy').click();
-  await expect(page.getByText(/coming/i).first()).toBeVisible();
+  await page.goto(`${harness.url}#/advocacy/no-such-screen`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });
 

@@ -186,3 +186,12 @@ export function serialize(row: Row): Row {
   return out;
 }
 
+/** A row `serialize` wrote, as SQLite stores it again (blobs back from base64). */
+export function deserialize(image: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(image)) {
+    const base64 = typeof value === 'object' && value !== null && Object.keys(value).length === 1 ? (value as { base64?: unknown }).base64 : undefined;
+    out[key] = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : value;
+  }
+  return out;
+}

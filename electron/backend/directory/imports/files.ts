@@ -34,8 +34,22 @@ export interface ImportFile {
   received: number;
   /** What `imports.open` read (once it has). */
   table?: ImportTable | undefined;
-  /** The last dry run, by plan and the change log's last sequence number when it ran. */
-  checked?: { key: string; seq: number; check: ImportCheck } | undefined;
+  /**
+   * The last dry run, by plan and the change log's last sequence number when it ran, and the file
+   * its planned records were spilled to (`plannedPath`), which the import replays when both match.
+   */
+  checked?: { key: string; seq: number; check: ImportCheck; planned: string } | undefined;
+}
+
+/** Where a dry run spills the records it planned: beside the upload, 0600 like it. */
+export function plannedPath(file: Pick<ImportFile, 'path'>): string {
+  return `${file.path}.planned`;
+}
+
+/** Forgets the file's dry run and deletes what it spilled (a new dry run, a new open, the import itself). */
+export async function forgetCheck(file: ImportFile): Promise<void> {
+  file.checked = undefined;
+  await rm(plannedPath(file), { force: true });
 }
 
 const files = new Map<string, ImportFile>();
@@ -134,6 +148,7 @@ export async function discardImportFile(importId: string): Promise<void> {
   if (!file) return;
   files.delete(importId);
   await rm(file.path, { force: true });
+  await forgetCheck(file);
 }
 
 /** Deletes the import files of a workspace that closes (`db`: its connection, still open). */

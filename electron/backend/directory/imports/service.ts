@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '@shared/errors';
@@ -22,6 +25,7 @@ import { emptyPersonInput, personInput, type PersonInput } from '@shared/directo
 import { officialInput } from '@shared/policy/contract';
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
+import { deserialize, serialize } from '../../db/writer';
 import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
 import { withBulkIndexing } from '../bulkInsert';
 import { emailKey, organizationNameKey, personNameKey, websiteKey } from '../duplicates/detect';
@@ -40,7 +44,7 @@ import {
   type OrganizationPatch,
   type PersonPatch,
 } from './convert';
-import { completeImportFile, discardImportFile, importFile, type ImportFile } from './files';
+import { completeImportFile, discardImportFile, forgetCheck, importFile, plannedPath, type ImportFile } from './files';
 import { importRows, openImportTable, type ImportTable, type TableRow } from './parse';
 import type { OfficialInput } from '@shared/policy/contract';
 import {
@@ -116,7 +120,7 @@ export async function openImport(ctx: Db, input: { importId: string }): Promise<
     throw error;
   }
   file.table = table;
-  file.checked = undefined;
+  await forgetCheck(file);
   const fields = file.entity === 'official' ? [] : await fieldDefinitions(ctx, file.entity);
   const remembered = await rememberedMapping(ctx, file.entity, table.headers, fields);
   return {
@@ -303,8 +307,8 @@ interface Planned {
 }
 
 interface PlanSteps {
-  /** Receives the records planned, a batch at a time, each once, as the rows leave it. */
-  write?: (targets: AnyTarget[]) => Promise<void>;
+  /** Receives the records planned, a batch at a time, each once, as the rows leave it, with how many rows have been read so far. */
+  write?: (targets: AnyTarget[], rows: number) => Promise<void>;
   /** How many rows have been planned. */
   progress?: (rows: number) => void;
 }
@@ -542,11 +546,11 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
 
     // The batch's records no later row fills: written (by the import) and forgotten.
     for (const n of touched.keys()) live.delete(n);
-    if (touched.size > 0) await steps.write?.([...touched.values()]);
+    if (touched.size > 0) await steps.write?.([...touched.values()], rows + batch.length);
     rows += batch.length;
     steps.progress?.(rows);
   }
-  if (kept.size > 0) await steps.write?.([...kept.values()]);
+  if (kept.size > 0) await steps.write?.([...kept.values()], rows);
   return { counts, problems, problemCount };
 }
 
@@ -565,10 +569,97 @@ async function lastChange(ctx: Db): Promise<number> {
 
 export async function checkImport(ctx: Db, plan: ImportPlan): Promise<ImportCheck> {
   const file = stagedImport(plan);
-  const { counts, problems, problemCount } = await planImport(ctx, file, plan);
-  const check = { ...counts, problems, problemCount };
-  importFile(file.id).checked = { key: planKey(plan), seq: await lastChange(ctx), check };
-  return check;
+  const staged = importFile(file.id);
+  await forgetCheck(staged);
+  // What the import would write, spilled a batch at a time (see PlannedRecords): replayed by a run of the same plan on an unchanged workspace.
+  const spill = await PlannedRecords.create(plannedPath(staged));
+  try {
+    const { counts, problems, problemCount } = await planImport(ctx, file, plan, { write: (targets, rows) => spill.append(targets, rows) });
+    await spill.close();
+    const check = { ...counts, problems, problemCount };
+    staged.checked = { key: planKey(plan), seq: await lastChange(ctx), check, planned: spill.path };
+    return check;
+  } catch (error) {
+    await spill.discard();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dry run's plan, kept for the import
+
+/** A planned record as a line of the spill file: maps as entry lists, a stored row's blobs as base64. */
+interface SpilledTarget {
+  id: string;
+  existing: Record<string, unknown> | null;
+  input: unknown;
+  organizationId: string | null;
+  custom?: [string, CustomValueRow][];
+  committeeIds?: string[];
+}
+
+/**
+ * The records a dry run planned, in the order the import writes them, in a temporary file beside
+ * the upload (0600, deleted with it, or when the file is opened or checked again): one JSON line
+ * per batch, `{rows, targets}` (rows: how many of the file's rows were read by then, for the
+ * progress bar). The import replays it a batch at a time, so it never holds more than one batch,
+ * rather than reading, converting, matching and validating the file again, but only for the same
+ * plan on a workspace the change log says is unchanged since: then planning again would find
+ * exactly these records, ids included.
+ */
+class PlannedRecords {
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(path: string): Promise<PlannedRecords> {
+    await rm(path, { force: true });
+    return new PlannedRecords(path, await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+  }
+
+  async append(targets: readonly AnyTarget[], rows: number): Promise<void> {
+    const spilled = targets.map(
+      (t): SpilledTarget => ({
+        id: t.id,
+        existing: t.existing && serialize(t.existing as unknown as Record<string, unknown>),
+        input: t.input,
+        organizationId: t.organizationId,
+        ...(t.custom ? { custom: [...t.custom] } : {}),
+        ...(t.committeeIds ? { committeeIds: t.committeeIds } : {}),
+      }),
+    );
+    await this.handle.write(`${JSON.stringify({ rows, targets: spilled })}\n`);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.path, { force: true });
+  }
+
+  /** The batches back, in order. */
+  static async *read(path: string): AsyncGenerator<{ rows: number; targets: AnyTarget[] }> {
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line === '') continue;
+      const { rows, targets } = JSON.parse(line) as { rows: number; targets: SpilledTarget[] };
+      yield {
+        rows,
+        targets: targets.map((t) => ({
+          id: t.id,
+          existing: t.existing && (deserialize(t.existing) as unknown as AnyTarget['existing']),
+          input: t.input as AnyTarget['input'],
+          organizationId: t.organizationId,
+          ...(t.custom ? { custom: new Map(t.custom) } : {}),
+          ...(t.committeeIds ? { committeeIds: t.committeeIds } : {}),
+        })),
+      };
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -585,7 +676,8 @@ function tooManyProblems(invalid: number, problemCount: number, problems: RowPro
 export async function runImport(ctx: CallContext, input: ImportRunInput): Promise<ImportResult> {
   const file = stagedImport(input);
   // The dry run of this plan on the workspace as it is now, if there was one: what it found decides up front.
-  const checked = file.checked && file.checked.key === planKey(input) && file.checked.seq === (await lastChange(ctx)) ? file.checked.check : null;
+  const dryRun = file.checked && file.checked.key === planKey(input) && file.checked.seq === (await lastChange(ctx)) ? file.checked : null;
+  const checked = dryRun ? dryRun.check : null;
   if (checked && checked.invalid > 0 && !input.skipInvalid) throw tooManyProblems(checked.invalid, checked.problemCount, checked.problems);
   const total = file.table.rowCount;
   ctx.progress('import', 0, total);
@@ -599,18 +691,26 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
       ? [{ tables: ['organizations', 'organization_labels'], adding: created }, { tables: ['organization_stage_changes'], adding: created }, { tables: ['change_log'], adding: 2 * created + customValues }]
       : [{ tables: ['people', 'person_labels'], adding: created }, { tables: ['affiliations'], adding: created }, { tables: ['change_log'], adding: created + customValues }];
   let planned: Planned | undefined;
+  const write = async (targets: AnyTarget[]) => {
+    // The values existing records have in the fields the file fills, read before they change.
+    const currentValues = await currentCustomValues(ctx, targets);
+    if (input.entity === 'organization') await writeOrganizations(ctx, targets as Target<OrganizationInput>[]);
+    else if (input.entity === 'person') await writePeople(ctx, targets as Target<PersonInput>[]);
+    else await writeOfficials(ctx, targets as OfficialTarget[]);
+    await writeCustomValues(ctx, targets, currentValues);
+  };
   await withBulkIndexing(ctx.db, [...growing, { tables: ['custom_values'], adding: customValues }], async () => {
-    planned = await planImport(ctx, file, input, {
-      write: async (targets) => {
-        // The values existing records have in the fields the file fills, read before they change.
-        const currentValues = await currentCustomValues(ctx, targets);
-        if (input.entity === 'organization') await writeOrganizations(ctx, targets as Target<OrganizationInput>[]);
-        else if (input.entity === 'person') await writePeople(ctx, targets as Target<PersonInput>[]);
-        else await writeOfficials(ctx, targets as OfficialTarget[]);
-        await writeCustomValues(ctx, targets, currentValues);
-      },
-      progress: (rows) => ctx.progress('import', rows, total),
-    });
+    if (dryRun && checked) {
+      // Nothing changed since the dry run of this plan: write what it planned.
+      for await (const { rows, targets } of PlannedRecords.read(dryRun.planned)) {
+        await write(targets);
+        ctx.progress('import', rows, total);
+      }
+      const { created: c, updated, skipped, invalid } = checked;
+      planned = { counts: { created: c, updated, skipped, invalid }, problems: checked.problems, problemCount: checked.problemCount };
+    } else {
+      planned = await planImport(ctx, file, input, { write, progress: (rows) => ctx.progress('import', rows, total) });
+    }
     // Undone with the call's transaction: nothing is written.
     if (planned.counts.invalid > 0 && !input.skipInvalid) throw tooManyProblems(planned.counts.invalid, planned.problemCount, planned.problems);
   });

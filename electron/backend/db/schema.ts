@@ -129,6 +129,21 @@ export interface OrganizationStageChangesTable {
   changed_on: string;
 }
 
+/** Runs of membership kept by triggers from the stage history (migration 018); never written by the app. */
+export interface MemberSpansTable {
+  organization_id: string;
+  sector: string;
+  start: string;
+  end: string | null;
+}
+
+/** Members who began (+) or ended (-) a span, per day and sector (migration 018); never written by the app. */
+export interface MemberCountChangesTable {
+  day: string;
+  sector: string;
+  delta: number;
+}
+
 export interface AffiliationsTable {
   id: string;
   person_id: string;
@@ -412,6 +427,8 @@ export interface Database extends CampaignTables, PolicyTables, StoryTables, Med
   organizations: OrganizationsTable;
   people: PeopleTable;
   organization_stage_changes: OrganizationStageChangesTable;
+  member_spans: MemberSpansTable;
+  member_count_changes: MemberCountChangesTable;
   affiliations: AffiliationsTable;
   organization_relationships: RelationshipsTable;
   person_relationships: RelationshipsTable;
@@ -443,4 +460,4 @@ export interface Database extends CampaignTables, PolicyTables, StoryTables, Med
 }
 
 /** Tables whose rows are written through the change-recording writer (all but the log, derived indexes and preferences). */
-export type RecordedTable = Exclude<keyof Database, 'change_log' | 'change_batches' | 'organization_labels' | 'person_labels' | 'import_mappings'>;
+export type RecordedTable = Exclude<keyof Database, 'change_log' | 'change_batches' | 'organization_labels' | 'person_labels' | 'member_spans' | 'member_count_changes' | 'import_mappings'>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { isMemberSpanTrigger, refreshMemberSpans } from './memberSpans';
 
 // A large import writes tens of thousands of records in one call. Row by row, most of its time
 // goes into what the schema derives from each record: the insert triggers of migration 002 fill
@@ -73,12 +74,15 @@ interface SchemaObject {
  * BULK_MIN_ROWS rows or more dropped and created again after from their stored definitions. For
  * organizations and people it also lifts the label and search insert triggers while `write`
  * runs and then fills both indexes from the new rows (rowid above the largest before), so the
- * result is what the triggers would have written. Updates and deletes keep their triggers.
+ * result is what the triggers would have written. Updates and deletes keep their triggers. A
+ * growing stage history likewise sets aside its member-span triggers and recomputes the spans of
+ * the organizations it touched once its indexes are back.
  */
 export async function withBulkIndexing(db: Kysely<Database>, groups: readonly GrowingTables[], write: () => Promise<void>): Promise<void> {
   const droppedIndexes: SchemaObject[] = [];
   const droppedTriggers: SchemaObject[] = [];
   const deferred: { table: DerivedTable; after: number }[] = [];
+  let stageHistoryAfter: number | null = null;
   for (const { tables, adding } of groups) {
     const [first] = tables;
     if (first === undefined || adding < BULK_MIN_ROWS) continue;
@@ -101,6 +105,14 @@ export async function withBulkIndexing(db: Kysely<Database>, groups: readonly Gr
       }
       deferred.push({ table, after: size });
     }
+    if (tables.includes('organization_stage_changes')) {
+      for (const trigger of await schemaObjects(db, 'trigger', 'organization_stage_changes')) {
+        if (!isMemberSpanTrigger(trigger.name)) continue;
+        await sql`drop trigger ${sql.id(trigger.name)}`.execute(db);
+        droppedTriggers.push(trigger);
+      }
+      stageHistoryAfter = await largestRowid(db, 'organization_stage_changes');
+    }
   }
   // The pages a big import dirties fit in memory until the commit, rather than spilling to the WAL and being written again.
   const { rows: cache } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
@@ -109,6 +121,7 @@ export async function withBulkIndexing(db: Kysely<Database>, groups: readonly Gr
   for (const { table, after } of deferred) await fillDerived(db, table, after);
   for (const trigger of droppedTriggers) await sql.raw(trigger.sql).execute(db);
   for (const index of droppedIndexes) await sql.raw(index.sql).execute(db);
+  if (stageHistoryAfter !== null) for (const statement of refreshMemberSpans(stageHistoryAfter)) await sql.raw(statement).execute(db);
   await sql.raw(`pragma cache_size = ${Number(cache[0]?.cache_size ?? -65536)}`).execute(db);
 }
 

@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { CONTRIBUTION_VALUES, DEFAULT_ISSUE_AREAS, DEFAULT_POPULATIONS, ORG_RELATIONSHIP_VALUES, type Stage } from '@shared/directory/enums';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/taxonomy';
+import { isMemberSpanTrigger, refreshMemberSpans } from '../directory/memberSpans';
 import { seededRandom, type Random } from './random';
 
 // The directory at any scale: organizations, people, affiliations, relationships and interactions
@@ -141,14 +142,18 @@ export function generateDirectory(sqlite: SqliteDatabase.Database, options: Dire
  * fills those indexes for the new rows in one statement each: the insert triggers' own bodies,
  * run over the new rows at once (`<table> as new`) instead of row by row, which is several
  * times faster for FTS5. Secondary indexes are dropped and rebuilt the same way. Triggers and
- * indexes are put back exactly as they were (their own SQL), in the same transaction.
+ * indexes are put back exactly as they were (their own SQL), in the same transaction. The stage
+ * history's member-span triggers (migration 018) are set aside too, and the spans of the new
+ * history computed at the end.
  */
 function withBulkIndexes<T>(sqlite: SqliteDatabase.Database, load: () => T): T {
-  const triggers = sqlite
-    .prepare("select name, tbl_name as tableName, sql from sqlite_schema where type = 'trigger' and tbl_name in ('organizations', 'people') order by name")
-    .all() as { name: string; tableName: string; sql: string }[];
+  const triggers = (
+    sqlite
+      .prepare("select name, tbl_name as tableName, sql from sqlite_schema where type = 'trigger' and tbl_name in ('organizations', 'people', 'organization_stage_changes') order by name")
+      .all() as { name: string; tableName: string; sql: string }[]
+  ).filter((t) => t.tableName !== 'organization_stage_changes' || isMemberSpanTrigger(t.name));
   const firsts = new Map<string, number>();
-  for (const table of ['organizations', 'people']) {
+  for (const table of ['organizations', 'people', 'organization_stage_changes']) {
     const { next } = sqlite.prepare(`select coalesce(max(rowid), 0) + 1 as next from ${table}`).get() as { next: number };
     firsts.set(table, next);
   }
@@ -164,7 +169,7 @@ function withBulkIndexes<T>(sqlite: SqliteDatabase.Database, load: () => T): T {
   for (const index of indexes) sqlite.exec(`drop index ${index.name}`);
   const result = load();
   let t = performance.now();
-  for (const trigger of triggers.filter((t) => /_insert$/.test(t.name))) {
+  for (const trigger of triggers.filter((t) => /_insert$/.test(t.name) && t.tableName !== 'organization_stage_changes')) {
     const body = /\bbegin\b([\s\S]*)\bend\s*$/i.exec(trigger.sql)?.[1];
     if (!body) throw new Error(`sample data: unexpected trigger ${trigger.name}`);
     for (const statement of body.split(';').map((s) => s.trim()).filter(Boolean)) {
@@ -181,7 +186,9 @@ function withBulkIndexes<T>(sqlite: SqliteDatabase.Database, load: () => T): T {
   }
   t = phase('label and search indexes', t);
   for (const index of indexes) sqlite.exec(index.sql);
-  phase('secondary indexes', t);
+  t = phase('secondary indexes', t);
+  for (const statement of refreshMemberSpans((firsts.get('organization_stage_changes') ?? 1) - 1)) sqlite.exec(statement);
+  phase('member spans', t);
   for (const trigger of triggers) sqlite.exec(trigger.sql);
   return result;
 }

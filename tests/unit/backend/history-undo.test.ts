@@ -27,7 +27,7 @@ const NOT_RECORDS = /^(change_log|change_batches|import_mappings|sqlite_.*|kysel
 
 /**
  * Every record table's rows in id order (a re-inserted record gets a new rowid, so rowid order
- * would differ), with the label and search indexes as (record id, …) so they compare too.
+ * would differ; tables without an id in the order of their columns), with the label and search indexes as (record id, …) so they compare too.
  */
 function records(path: string): Record<string, unknown[]> {
   return withSqlite(path, (db) => {
@@ -36,8 +36,9 @@ function records(path: string): Record<string, unknown[]> {
       .filter((name) => !NOT_RECORDS.test(name));
     const out: Record<string, unknown[]> = {};
     for (const name of tables) {
-      const hasId = db.prepare('select 1 from pragma_table_info(?) where name = ?').get(name, 'id') !== undefined;
-      out[name] = db.prepare(`select * from "${name}" order by ${hasId ? 'id' : 'rowid'}`).all();
+      // Tables without an id (kept by triggers, some without rowid) in the order of all their columns.
+      const columns = (db.prepare('select name from pragma_table_info(?)').all(name) as { name: string }[]).map((c) => `"${c.name}"`);
+      out[name] = db.prepare(`select * from "${name}" order by ${columns.includes('"id"') ? 'id' : columns.join(', ')}`).all();
     }
     for (const [entity, table] of [['organization', 'organizations'], ['person', 'people']] as const) {
       out[`${entity}_labels`] = db

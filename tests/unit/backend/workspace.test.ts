@@ -21,6 +21,8 @@ const TABLES: Record<keyof Database, true> = {
   organizations: true,
   people: true,
   organization_stage_changes: true,
+  member_spans: true,
+  member_count_changes: true,
   affiliations: true,
   organization_relationships: true,
   person_relationships: true,

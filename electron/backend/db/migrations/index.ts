@@ -16,6 +16,7 @@ import * as metrics from './014_metrics';
 import * as reports from './015_reports';
 import * as metricIndexes from './016_metric_indexes';
 import * as readIndexes from './017_read_indexes';
+import * as memberSpans from './018_member_spans';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '015_reports': reports,
   '016_metric_indexes': metricIndexes,
   '017_read_indexes': readIndexes,
+  '018_member_spans': memberSpans,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -22,6 +22,8 @@ export class Writer {
   readonly #db: LooseDb;
   readonly #sqlite: SqliteDatabase.Database;
   readonly #inserts = new Map<string, SqliteDatabase.Statement>();
+  /** Per table: the statements that log its newest rows from SQLite (null: a table without rowid, logged from JavaScript). */
+  readonly #sqlLogs = new Map<string, { largest: SqliteDatabase.Statement; log: SqliteDatabase.Statement } | null>();
   #changes = 0;
 
   /**
@@ -92,11 +94,26 @@ export class Writer {
   /**
    * Bulk inserts: rows that all give the same columns (every column, as SQLite stores them), each
    * inserted and logged. Synchronous underneath; a promise like the other writes.
+   *
+   * The log's after-images are built by SQLite from the rows as stored (json_object over every
+   * column, in rowid order, one INSERT … SELECT), not in JavaScript: for an import of 100,000
+   * records that spares building, handing over and collecting 100+ MB of JSON strings. Rows with
+   * a blob (which JSON cannot hold: serialize() writes it as base64) and tables without rowid are
+   * logged from JavaScript as before.
    */
   insertMany<T extends RecordedTable>(table: T, rows: readonly (Insertable<Database[T]> & { id: string })[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    this.#insertRows(table, rows);
-    this.#log(rows.map((row) => this.#logRow(table, row.id, 'create', null, row as Row)));
+    const sqlLog = this.#sqlLog(table);
+    const after = sqlLog ? (sqlLog.largest.pluck().get() as number | null) ?? 0 : 0;
+    const blobs = this.#insertRows(table, rows);
+    if (sqlLog && !blobs) {
+      const logged = sqlLog.log.run(this.now, this.batch, after).changes;
+      // The new rows are those above the largest rowid before them (SQLite's rowid choice when a table has not reached the maximum).
+      if (logged !== rows.length) throw new Error(`Logged ${logged} of ${rows.length} new ${table} rows: the change log would not match.`);
+      this.#changes += logged;
+    } else {
+      this.#log(rows.map((row) => this.#logRow(table, row.id, 'create', null, row as Row)));
+    }
     return Promise.resolve();
   }
 
@@ -149,8 +166,28 @@ export class Writer {
     this.#changes += rows.length;
   }
 
-  /** Inserts rows with the first row's columns through one prepared statement per table and column list. */
-  #insertRows(table: string, rows: readonly Row[]): void {
+  #sqlLog(table: string): { largest: SqliteDatabase.Statement; log: SqliteDatabase.Statement } | null {
+    let statements = this.#sqlLogs.get(table);
+    if (statements === undefined) {
+      const listed = this.#sqlite.prepare('select wr from pragma_table_list where name = ? and schema = ?').get(table, 'main') as { wr: number } | undefined;
+      const columns = (this.#sqlite.prepare('select name from pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+      statements =
+        !listed || listed.wr !== 0 || !columns.includes('id')
+          ? null
+          : {
+              largest: this.#sqlite.prepare(`select max(rowid) from "${table}"`),
+              log: this.#sqlite.prepare(
+                `insert into change_log (at, entity, entity_id, action, before_json, after_json, batch)
+                 select ?, '${table}', id, 'create', null, json_object(${columns.map((c) => `'${c}', "${c}"`).join(', ')}), ? from "${table}" where rowid > ? order by rowid`,
+              ),
+            };
+      this.#sqlLogs.set(table, statements);
+    }
+    return statements;
+  }
+
+  /** Inserts rows with the first row's columns through one prepared statement per table and column list; says whether a value was a blob. */
+  #insertRows(table: string, rows: readonly Row[]): boolean {
     const columns = Object.keys(rows[0] ?? {});
     const key = `${table}(${columns.join(',')})`;
     let insert = this.#inserts.get(key);
@@ -159,7 +196,17 @@ export class Writer {
       insert = this.#sqlite.prepare(`insert into "${table}" (${quoted}) values (${columns.map(() => '?').join(', ')})`);
       this.#inserts.set(key, insert);
     }
-    for (const row of rows) insert.run(columns.map((column) => row[column] ?? null));
+    let blobs = false;
+    const values: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[columns[i] as string] ?? null;
+        if (value instanceof Uint8Array) blobs = true;
+        values[i] = value;
+      }
+      insert.run(values);
+    }
+    return blobs;
   }
 }
 

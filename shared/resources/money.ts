@@ -31,19 +31,34 @@ export function minorAmount(label: string, positive = false) {
     .max(MAX_MINOR, { message: `${label} is too large.` });
 }
 
+// Building an Intl.NumberFormat costs ~100 µs, and a dashboard converts thousands of amounts:
+// each currency's digits and each formatter are made once.
+const DIGITS = new Map<string, number>();
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** Minor units per major unit of a currency (100 for USD, 1 for JPY, 1000 for KWD). */
 export function minorDigits(code: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = DIGITS.get(code);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    DIGITS.set(code, digits);
   }
+  return digits;
 }
 
 /** "$1,234.50", "€200.00" (Intl.NumberFormat) for an amount in minor units. */
 export function formatMoney(minor: number, code: string, locale?: string): string {
-  const digits = minorDigits(code);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(minor / 10 ** digits);
+  const key = `${locale ?? ''}|${code}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+    FORMATS.set(key, format);
+  }
+  return format.format(minor / 10 ** minorDigits(code));
 }
 
 /** Minor units from an amount typed in major units (12.5 USD → 1250). */

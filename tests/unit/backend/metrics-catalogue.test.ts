@@ -104,7 +104,7 @@ describe('metric catalogue', () => {
     expect(snapshot(path)).toEqual(before);
   });
 
-  it('counts members again after a change (the membership spans kept between reads follow every write)', async () => {
+  it('counts members again after a change (the spans kept by migration 018 follow every write)', async () => {
     const { backend } = await useBackend();
     const members = (await ok(backend, 'metrics.catalogue', {})).find((m) => m.key === 'members')?.id ?? '';
     const day = new Date().toISOString().slice(0, 10);

@@ -50,11 +50,11 @@ export async function dashboardData(db: Kysely<Database>, period: Period): Promi
       const module = DERIVED[key];
       const points = await metricSeries(db, row, periods);
       series[key] = points;
-      // A stock (members) is its last period's count; a flow, the whole period's records.
-      // (Its last period ends on the period's last day: the members then.)
-      const last = points[points.length - 1];
+      // A stock (members) is its last counted period's count (the members on the period's last
+      // day, or today while it runs); a flow, the whole period's records.
+      const last = points.findLast((p) => p.value !== null);
       const figure =
-        key === 'members' && last ? { value: last.value, parts: last.parts } : key === 'campaigns' ? await module.figure(db, from, to) : sumPoints(points, module.additive);
+        key === 'members' ? { value: last?.value ?? null, parts: last?.parts ?? [] } : key === 'campaigns' ? await module.figure(db, from, to) : sumPoints(points, module.additive);
       headlines.push({ metricId: row.id, key, name: row.name, unit: row.unit, available: module.available, target: exactTargets.get(row.id) ?? null, ...figure });
     }
     const targetGrain = targetGrains.get(row.id);

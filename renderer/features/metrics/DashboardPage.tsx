@@ -114,8 +114,8 @@ function DashboardBody({ data, period, onDrill }: { data: Dashboard; period: str
             onPick={(k, i) => drillPoint(k as DerivedKey, i)}
           />
         </ChartCard>
-        <ChartCard title="Membership growth" hint="Member organizations at the end of each period. Click a point for the members." period={period}>
-          <LinesChart label="Members at the end of each period" data={series('members').map((p) => ({ label: p.label, members: p.value ?? 0 }))} series={[{ key: 'members', label: 'Members' }]} onPick={(_s, i) => drillPoint('members', i)} />
+        <ChartCard title="Membership growth" hint="Member organizations at the end of each period (today for the current one; none yet for periods to come). Click a point for the members." period={period}>
+          <LinesChart label="Members at the end of each period" data={series('members').map((p) => ({ label: p.label, members: p.value }))} series={[{ key: 'members', label: 'Members' }]} onPick={(_s, i) => drillPoint('members', i)} />
         </ChartCard>
         <ChartCard title="Representation" hint={`Members by sector at the end of the period. Click a bar for the organizations.`} period={period} empty={members?.parts.length ? null : 'No member organizations at the end of this period.'}>
           <BarsChart

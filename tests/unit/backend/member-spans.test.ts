@@ -125,6 +125,23 @@ describe('member spans', () => {
     expect(expectConsistent(path)).toEqual(now);
   });
 
+  it('count nothing for periods to come, and the current period as of today', async () => {
+    const { backend } = await useBackend();
+    await ok(backend, 'organizations.create', organizationInput({ name: 'Alder Trust', sector: 'nonprofit', stage: 'member', tier: 'member' }));
+    const today = new Date().toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    const dashboard = await ok(backend, 'metrics.dashboard', { from: `${year}-01-01`, to: `${year}-12-31`, grain: 'month' });
+    const month = Number(today.slice(5, 7));
+    const values = (dashboard.series['members'] ?? []).map((p) => p.value);
+    expect(values).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1 < month ? 0 : i + 1 === month ? 1 : null)));
+    expect(dashboard.headlines.find((h) => h.key === 'members')?.value).toBe(1);
+    const membersId = dashboard.headlines.find((h) => h.key === 'members')?.metricId ?? '';
+    expect((await ok(backend, 'metrics.drill', { metricId: membersId, from: `${year}-01-01`, to: `${year}-12-31` })).rows.map((r) => r.label)).toEqual(['Alder Trust']);
+    const next = String(Number(year) + 1);
+    expect((await ok(backend, 'metrics.dashboard', { from: `${next}-01-01`, to: `${next}-12-31` })).headlines.find((h) => h.key === 'members')?.value).toBeNull();
+    expect((await ok(backend, 'metrics.drill', { metricId: membersId, from: `${next}-01-01`, to: `${next}-12-31` })).rows).toEqual([]);
+  });
+
   it('are brought up to date after a large import, which sets their triggers aside', async () => {
     const { backend, path } = await useBackend();
     await ok(backend, 'organizations.create', organizationInput({ sector: 'nonprofit' }));

@@ -8,9 +8,18 @@ import { sumFacts, type Db, type DerivedModule } from './types';
 // runs of membership (member_spans: from the change to member until the next change to another
 // stage, that day excluded) and, per day and sector, how many runs began or ended then
 // (member_count_changes): the members of a sector on a day are the sum of its changes up to it.
+// The future is not known: a period that has not begun has no count, and the current one counts
+// the members today.
 
 export function sectorLabel(sector: string): string {
   return (SECTORS as Record<string, string>)[sector] ?? (sector === 'other' ? 'Other' : sector);
+}
+
+/** The day a period's members are counted on: its last day, or today while it runs; null before it begins. */
+function countedDay(from: string, to: string): string | null {
+  const today = new Date().toISOString().slice(0, 10);
+  if (from > today) return null;
+  return to < today ? to : today;
 }
 
 /** The members on each of some days (ascending), per sector: one pass over the count changes up to the last day. */
@@ -37,14 +46,20 @@ export const members: DerivedModule = {
   key: 'members',
   available: true,
   additive: true,
-  async figure(db, _from, to) {
-    return (await countsOn(db, [to]))[0] ?? { value: 0, parts: [] };
+  async figure(db, from, to) {
+    const day = countedDay(from, to);
+    if (day === null) return { value: null, parts: [] };
+    return (await countsOn(db, [day]))[0] ?? { value: 0, parts: [] };
   },
   async series(db, periods: readonly Bucket[]) {
-    return countsOn(db, periods.map((p) => p.to));
+    const days = periods.map((p) => countedDay(p.from, p.to));
+    const counts = await countsOn(db, days.filter((d) => d !== null));
+    return days.map((d, i) => (d === null ? { value: null, parts: [] } : (counts[i] ?? { value: 0, parts: [] })));
   },
   /** The members on the period's last day (or of one sector), with the day each became a member. */
-  async drill(db, from, to, part) {
+  async drill(db, from, periodTo, part) {
+    const to = countedDay(from, periodTo);
+    if (to === null) return [];
     let query = db
       .selectFrom('member_spans as s')
       .innerJoin('organizations as o', 'o.id', 's.organization_id')

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { afterAll, bench, describe } from 'vitest';
-import { createBackend } from '../../electron/backend/backend';
+import { bench, describe } from 'vitest';
 import { generateDirectory, SCALE_DIRECTORY, type DirectoryCounts } from '../../electron/backend/sample/directory';
 import { generateMeetings, SCALE_MEETINGS } from '../../electron/backend/sample/meetings';
 import { ok } from '../support/backend';
-import { tempDir } from '../support/workspace';
+import { benchWorkspace, measure } from './support';
 
 // Meetings at coalition scale: 5,000 meetings, ~100,000 invitation / attendance rows and 20,000
 // action items over three years, measured through the real backend `call` as the app makes it.
@@ -17,8 +15,7 @@ const FIFTH: DirectoryCounts = { organizations: 20_000, people: 50_000, affiliat
 const DIRECTORY = process.env['MEETINGS_BENCH_DIRECTORY'] === 'fifth' ? FIFTH : SCALE_DIRECTORY;
 const TODAY = '2026-06-01';
 
-const tmp = tempDir('coalition-bench-meetings-');
-const backend = await createBackend({ workspacePath: join(tmp.dir, 'meetings.coalition'), create: true });
+const { backend } = await benchWorkspace('meetings');
 const started = performance.now();
 const directory = await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...DIRECTORY, seed: 2026 }));
 const meetings = await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SCALE_MEETINGS, seed: 4, from: '2024-01-01', to: '2027-01-01', today: TODAY }));
@@ -26,43 +23,18 @@ console.log(
   `[meetings bench] directory (${DIRECTORY === FIFTH ? 'a fifth of coalition scale (MEETINGS_BENCH_DIRECTORY=fifth)' : 'coalition scale'}) ${JSON.stringify(directory)}; meetings ${JSON.stringify(meetings)}; generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-afterAll(async () => {
-  await backend.close();
-  tmp.cleanup();
-});
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-}
-
-async function measure(label: string, target: number, runs: (() => Promise<unknown>)[], rounds = 5): Promise<void> {
-  for (const run of runs) await run(); // warm the page cache and statement cache
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const run of runs) {
-      const t = performance.now();
-      await run();
-      samples.push(performance.now() - t);
-    }
-  }
-  const value = p95(samples);
-  console.log(
-    `[meetings bench] ${label}: p95 ${value.toFixed(2)} ms (max ${Math.max(...samples).toFixed(2)} ms, n=${samples.length}, target ≤ ${target} ms)${value > target ? '  ← MISSED' : ''}`,
-  );
-}
-
 // A month view covers six weeks: the month plus the days around it.
 const months = Array.from({ length: 36 }, (_, i) => {
   const first = new Date(Date.UTC(2024, i, 1));
   return { from: new Date(first.getTime() - 7 * 86_400_000).toISOString(), to: new Date(first.getTime() + 42 * 86_400_000).toISOString() };
 });
-await measure('calendar month view (meetings.range, 6 weeks)', 20, months.map((range) => () => ok(backend, 'meetings.range', range)));
+await measure('meetings', 'calendar month view (meetings.range, 6 weeks)', 20, months.map((range) => () => ok(backend, 'meetings.range', range)), 5);
 
 const sampleIds = (await ok(backend, 'meetings.range', { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).meetings.filter((_, i) => i % 50 === 0).map((m) => m.id);
-await measure('a meeting page (meetings.get)', 20, sampleIds.map((id) => () => ok(backend, 'meetings.get', { id })));
+await measure('meetings', 'a meeting page (meetings.get)', 20, sampleIds.map((id) => () => ok(backend, 'meetings.get', { id })), 5);
 
 await measure(
+  'meetings',
   'overdue list (actionItems.list, page of 50 + total)',
   20,
   ['2025-06-01', '2026-01-01', TODAY].flatMap((overdueOn) => [0, 500].map((offset) => () => ok(backend, 'actionItems.list', { overdueOn, offset, limit: 50 }))),

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { afterAll, bench, describe } from 'vitest';
-import { createBackend } from '../../electron/backend/backend';
+import { bench, describe } from 'vitest';
 import { generateDirectory, SCALE_DIRECTORY, type DirectoryCounts } from '../../electron/backend/sample/directory';
 import { generateMeetings, SCALE_MEETINGS } from '../../electron/backend/sample/meetings';
 import { generateCampaigns, SCALE_CAMPAIGNS } from '../../electron/backend/sample/campaigns';
@@ -8,7 +6,7 @@ import { BENCH_METRICS, generateMetrics } from '../../electron/backend/sample/me
 import { generatePolicy, SCALE_POLICY } from '../../electron/backend/sample/policy';
 import { generateResources, SCALE_RESOURCES } from '../../electron/backend/sample/resources';
 import { ok } from '../support/backend';
-import { tempDir } from '../support/workspace';
+import { benchWorkspace, measure } from './support';
 
 // The metrics dashboard on a full generated workspace: the coalition-scale directory (100k
 // organizations with their stage history: about two minutes to build; METRICS_BENCH_DIRECTORY=fifth
@@ -21,8 +19,7 @@ import { tempDir } from '../support/workspace';
 const FIFTH: DirectoryCounts = { organizations: 20_000, people: 50_000, affiliations: 80_000, interactions: 100_000 };
 const DIRECTORY = process.env['METRICS_BENCH_DIRECTORY'] === 'fifth' ? FIFTH : SCALE_DIRECTORY;
 
-const tmp = tempDir('coalition-bench-metrics-');
-const backend = await createBackend({ workspacePath: join(tmp.dir, 'metrics.coalition'), create: true });
+const { backend } = await benchWorkspace('metrics');
 const started = performance.now();
 const directory = await backend.bulkLoad((sqlite) => generateDirectory(sqlite, { ...DIRECTORY, seed: 2026 }));
 const meetings = await backend.bulkLoad((sqlite) => generateMeetings(sqlite, { ...SCALE_MEETINGS, seed: 4, from: '2022-01-01', to: '2027-01-01', today: '2026-06-01' }));
@@ -34,37 +31,13 @@ console.log(
   `[metrics bench] directory (${DIRECTORY === FIFTH ? 'a fifth of coalition scale' : 'coalition scale'}) ${JSON.stringify(directory)}; meetings ${JSON.stringify(meetings)}; policy ${policy.billIds.length} bills; campaigns ${JSON.stringify(campaigns)}; resources ${JSON.stringify(resources)}; metrics ${JSON.stringify(metrics)}; generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-afterAll(async () => {
-  await backend.close();
-  tmp.cleanup();
-});
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-}
-
-async function measure(label: string, target: number, runs: (() => Promise<unknown>)[], rounds = 4): Promise<void> {
-  for (const run of runs) await run(); // warm the page cache and statement cache
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const run of runs) {
-      const t = performance.now();
-      const result = await run();
-      // A run that times its own part returns the milliseconds.
-      samples.push(typeof result === 'number' ? result : performance.now() - t);
-    }
-  }
-  const value = p95(samples);
-  console.log(`[metrics bench] ${label}: p95 ${value.toFixed(1)} ms (median ${[...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]?.toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms, n=${samples.length}, target ≤ ${target} ms)${value > target ? '  ← MISSED' : ''}`);
-}
-
 const years = [2022, 2023, 2024, 2025, 2026].map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
-await measure('dashboard for a year (metrics.dashboard)', 100, years.map((p) => () => ok(backend, 'metrics.dashboard', p)));
+await measure('metrics', 'dashboard for a year (metrics.dashboard)', 100, years.map((p) => () => ok(backend, 'metrics.dashboard', p)), 4);
 // Right after a write (a coordinator who has just entered data): nothing may be kept from before it.
 const entered = (await ok(backend, 'metrics.catalogue', {})).find((m) => m.kind === 'entered')?.id ?? '';
 let bump = 0;
 await measure(
+  'metrics',
   'dashboard for a year right after a change',
   100,
   years.map((p) => async () => {
@@ -74,10 +47,11 @@ await measure(
     await ok(backend, 'metrics.dashboard', p);
     return performance.now() - t;
   }),
+  4,
 );
-await measure('dashboard for a quarter', 100, years.map((p) => () => ok(backend, 'metrics.dashboard', { from: p.from.replace('-01-01', '-04-01'), to: p.from.replace('-01-01', '-06-30') })));
-await measure('catalogue (metrics.catalogue)', 100, [() => ok(backend, 'metrics.catalogue', {})]);
-await measure('members drill-down at a year end (metrics.drill, first 100)', 500, years.map((p) => () => ok(backend, 'metrics.drill', { metricId: '00000000-0000-4000-8014-000000000008', ...p, limit: 100 })));
+await measure('metrics', 'dashboard for a quarter', 100, years.map((p) => () => ok(backend, 'metrics.dashboard', { from: p.from.replace('-01-01', '-04-01'), to: p.from.replace('-01-01', '-06-30') })), 4);
+await measure('metrics', 'catalogue (metrics.catalogue)', 100, [() => ok(backend, 'metrics.catalogue', {})], 4);
+await measure('metrics', 'members drill-down at a year end (metrics.drill, first 100)', 500, years.map((p) => () => ok(backend, 'metrics.drill', { metricId: '00000000-0000-4000-8014-000000000008', ...p, limit: 100 })), 4);
 
 // vitest bench needs at least one bench() to run the file; the figures above are the measurements.
 describe('metrics', () => {

@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           testTimeout: 20_000,
+          // Some files seed a whole workspace before their tests (fuzz-rpc: every domain's records);
+          // on a busy two-core machine that has taken more than the default 10 s.
+          hookTimeout: 30_000,
         },
       },
       {
@@ -28,6 +31,7 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/component/setup.ts'],
           testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Input, Output } from '@shared/contract';
 import { customTarget } from '@shared/directory/imports';
@@ -100,7 +100,7 @@ describe('the import replays its dry run', () => {
   });
 
   it('a dry run replaces the previous one; discarding the file deletes its spill; a failed dry run leaves none', async () => {
-    const { backend } = await useBackend();
+    const { backend, path } = await useBackend();
     const preview = await open(backend, FILE);
     await ok(backend, 'imports.check', plan(preview));
     const upload = importFile(preview.importId).path;
@@ -109,7 +109,7 @@ describe('the import replays its dry run', () => {
     expect(await ok(backend, 'imports.check', plan(preview))).toMatchObject({ created: 2 });
     writeFileSync(upload, FILE);
     await ok(backend, 'imports.run', plan(preview));
-    expect((await ok(backend, 'organizations.list', { limit: 10 })).rows.map((r) => r.name).sort()).toEqual(['Foxtrot Aid', 'Golf Aid']);
+    expect(names(path)).toEqual(['Foxtrot Aid', 'Golf Aid']);
 
     const discarded = await open(backend, FILE);
     await ok(backend, 'imports.check', plan(discarded));
@@ -126,6 +126,20 @@ describe('the import replays its dry run', () => {
     expect((await fails(backend, 'imports.check', plan(failing))).code).toBe('validation');
     expect(existsSync(spillOf(failing))).toBe(false);
     expect(importFile(failing.importId).checked).toBeUndefined();
+  });
+
+  it('a dry run whose plan cannot be spilled still answers, and the import plans again', async () => {
+    const { backend, path } = await useBackend();
+    const preview = await open(backend, FILE);
+    // A folder where the spill would go: it cannot be written (as on a full disk).
+    const blocked = plannedPath(importFile(preview.importId));
+    mkdirSync(blocked);
+    onTestFinished(() => rmSync(blocked, { recursive: true, force: true }));
+    expect(await ok(backend, 'imports.check', plan(preview))).toMatchObject({ created: 2, invalid: 0 });
+    expect(importFile(preview.importId).checked?.planned).toBeNull();
+    writeFileSync(importFile(preview.importId).path, REWRITTEN);
+    expect(await ok(backend, 'imports.run', plan(preview))).toEqual({ created: 2, updated: 0, skipped: 0, invalid: 0 });
+    expect(names(path)).toEqual(['Foxtrot Aid', 'Golf Aid']);
   });
 
   it('a replay reports progress every 1000 rows, as planning does', async () => {

@@ -36,9 +36,10 @@ export interface ImportFile {
   table?: ImportTable | undefined;
   /**
    * The last dry run, by plan and the change log's last sequence number when it ran, and the file
-   * its planned records were spilled to (`plannedPath`), which the import replays when both match.
+   * its planned records were spilled to (`plannedPath`; null when they could not be), which the
+   * import replays when both match.
    */
-  checked?: { key: string; seq: number; check: ImportCheck; planned: string } | undefined;
+  checked?: { key: string; seq: number; check: ImportCheck; planned: string | null } | undefined;
 }
 
 /** Where a dry run spills the records it planned: beside the upload, 0600 like it. */
@@ -49,7 +50,8 @@ export function plannedPath(file: Pick<ImportFile, 'path'>): string {
 /** Forgets the file's dry run and deletes what it spilled (a new dry run, a new open, the import itself). */
 export async function forgetCheck(file: ImportFile): Promise<void> {
   file.checked = undefined;
-  await rm(plannedPath(file), { force: true });
+  // One that cannot be deleted is not replayed (and goes with the process's folder).
+  await rm(plannedPath(file), { force: true }).catch(() => undefined);
 }
 
 const files = new Map<string, ImportFile>();

@@ -575,9 +575,9 @@ export async function checkImport(ctx: Db, plan: ImportPlan): Promise<ImportChec
   const spill = await PlannedRecords.create(plannedPath(staged));
   try {
     const { counts, problems, problemCount } = await planImport(ctx, file, plan, { write: (targets, rows) => spill.append(targets, rows) });
-    await spill.close();
+    const spilled = await spill.close();
     const check = { ...counts, problems, problemCount };
-    staged.checked = { key: planKey(plan), seq: await lastChange(ctx), check, planned: spill.path };
+    staged.checked = { key: planKey(plan), seq: await lastChange(ctx), check, planned: spilled ? spill.path : null };
     return check;
   } catch (error) {
     await spill.discard();
@@ -610,15 +610,21 @@ interface SpilledTarget {
 class PlannedRecords {
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    /** null once the spill could not be written (a full disk): the dry run goes on, and the import plans again. */
+    private handle: FileHandle | null,
   ) {}
 
   static async create(path: string): Promise<PlannedRecords> {
-    await rm(path, { force: true });
-    return new PlannedRecords(path, await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+    try {
+      await rm(path, { force: true });
+      return new PlannedRecords(path, await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600));
+    } catch {
+      return new PlannedRecords(path, null);
+    }
   }
 
   async append(targets: readonly AnyTarget[], rows: number): Promise<void> {
+    if (!this.handle) return;
     const spilled = targets.map(
       (t): SpilledTarget => ({
         id: t.id,
@@ -629,16 +635,31 @@ class PlannedRecords {
         ...(t.committeeIds ? { committeeIds: t.committeeIds } : {}),
       }),
     );
-    await this.handle.write(`${JSON.stringify({ rows, targets: spilled })}\n`);
+    try {
+      await this.handle.write(`${JSON.stringify({ rows, targets: spilled })}\n`);
+    } catch {
+      await this.discard();
+    }
   }
 
-  async close(): Promise<void> {
-    await this.handle.close();
+  /** Whether every batch was spilled (else nothing is left of it). */
+  async close(): Promise<boolean> {
+    if (!this.handle) return false;
+    try {
+      await this.handle.close();
+      this.handle = null;
+      return true;
+    } catch {
+      await this.discard();
+      return false;
+    }
   }
 
   async discard(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
-    await rm(this.path, { force: true });
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.close().catch(() => undefined);
+    await rm(this.path, { force: true }).catch(() => undefined);
   }
 
   /** The batches back, in order. */
@@ -700,7 +721,7 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
     await writeCustomValues(ctx, targets, currentValues);
   };
   await withBulkIndexing(ctx.db, [...growing, { tables: ['custom_values'], adding: customValues }], async () => {
-    if (dryRun && checked) {
+    if (dryRun?.planned && checked) {
       // Nothing changed since the dry run of this plan: write what it planned.
       for await (const { rows, targets } of PlannedRecords.read(dryRun.planned)) {
         await write(targets);

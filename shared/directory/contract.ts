@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../common';
 import { ORG_RELATIONSHIP_VALUES, PERSON_RELATIONSHIP_VALUES, STAGE_VALUES, VOCABULARY_KINDS } from './enums';
-import { page } from './fields';
+import { page, sortSpec } from './fields';
 import { interaction, interactionInput } from './interactions';
 import {
   organization,
@@ -66,7 +66,7 @@ export const savedViewInput = z.discriminatedUnion('entity', [
     name: text(100, 'View name', 1),
     entity: z.literal('organization'),
     filters: organizationFilters,
-    sort: z.strictObject({ field: z.enum(ORGANIZATION_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }),
+    sort: sortSpec(ORGANIZATION_SORT_FIELDS),
     columns: z.array(columnKey).max(40),
   }),
   z.strictObject({
@@ -74,7 +74,7 @@ export const savedViewInput = z.discriminatedUnion('entity', [
     name: text(100, 'View name', 1),
     entity: z.literal('person'),
     filters: personFilters,
-    sort: z.strictObject({ field: z.enum(PERSON_SORT_FIELDS), direction: z.enum(['asc', 'desc']) }),
+    sort: sortSpec(PERSON_SORT_FIELDS),
     columns: z.array(columnKey).max(40),
   }),
 ]);

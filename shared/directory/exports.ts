@@ -3,7 +3,7 @@ import { id } from '../common';
 import { MAX_EXPORT_BYTES } from '../files/contract';
 import { organizationFilters, ORGANIZATION_SORT_FIELDS } from './organizations';
 import { personFilters, PERSON_SORT_FIELDS } from './people';
-import { sortDirection } from './fields';
+import { sortSpec } from './fields';
 
 // Export of the directory (the current view, everything, or a selection) as CSV or Excel. The
 // backend builds the file; the renderer hands it to file.saveAs, hence the same size limit.
@@ -107,7 +107,7 @@ export const exportInput = z.discriminatedUnion(
       scope: z.union([
         z.strictObject({
           filters: organizationFilters.default({}),
-          sort: z.strictObject({ field: z.enum(ORGANIZATION_SORT_FIELDS), direction: sortDirection }).default({ field: 'name', direction: 'asc' }),
+          sort: sortSpec(ORGANIZATION_SORT_FIELDS).default({ field: 'name', direction: 'asc' }),
         }),
         byIds,
       ]),
@@ -121,7 +121,7 @@ export const exportInput = z.discriminatedUnion(
       scope: z.union([
         z.strictObject({
           filters: personFilters.default({}),
-          sort: z.strictObject({ field: z.enum(PERSON_SORT_FIELDS), direction: sortDirection }).default({ field: 'name', direction: 'asc' }),
+          sort: sortSpec(PERSON_SORT_FIELDS).default({ field: 'name', direction: 'asc' }),
         }),
         byIds,
       ]),

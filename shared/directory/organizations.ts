@@ -3,7 +3,7 @@ import { filterText, filterValues, id, isoDate, longText, text, singleLineClean,
 import { ORGANIZATION_TYPES, SECTORS, type OrganizationType, type Sector } from '../taxonomy';
 import { BUDGET_BAND_VALUES, CONTRIBUTION_VALUES, ORG_RELATIONSHIP_VALUES, STAGE_VALUES, TIER_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
-import { email, labelList, page, phone, sortDirection, website } from './fields';
+import { email, labelList, page, phone, sortSpec, website } from './fields';
 
 export const SECTOR_VALUES = [...Object.keys(SECTORS), 'other'] as unknown as [Sector | 'other', ...(Sector | 'other')[]];
 export const ORG_TYPE_VALUES = [...Object.keys(ORGANIZATION_TYPES), 'other'] as unknown as [
@@ -155,7 +155,7 @@ export type OrganizationFilters = z.infer<typeof organizationFilters>;
 
 export const organizationListInput = z.strictObject({
   filters: organizationFilters.default({}),
-  sort: z.strictObject({ field: z.enum(ORGANIZATION_SORT_FIELDS), direction: sortDirection }).default({ field: 'name', direction: 'asc' }),
+  sort: sortSpec(ORGANIZATION_SORT_FIELDS).default({ field: 'name', direction: 'asc' }),
   ...page,
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { filterText, filterValues, id, isoDate, longText, text, singleLineClean, timestamp } from '../common';
 import { CONTACT_CHANNEL_VALUES, PERSON_RELATIONSHIP_VALUES } from './enums';
 import { customFilters, customValues, customValuesInput } from './customFields';
-import { email, labelList, page, phone, sortDirection } from './fields';
+import { email, labelList, page, phone, sortSpec } from './fields';
 
 export const consent = z.strictObject({
   /** null until someone asked: unknown is not the same as no. */
@@ -110,7 +110,7 @@ export type PersonFilters = z.infer<typeof personFilters>;
 
 export const personListInput = z.strictObject({
   filters: personFilters.default({}),
-  sort: z.strictObject({ field: z.enum(PERSON_SORT_FIELDS), direction: sortDirection }).default({ field: 'name', direction: 'asc' }),
+  sort: sortSpec(PERSON_SORT_FIELDS).default({ field: 'name', direction: 'asc' }),
   ...page,
 });
 

@@ -150,7 +150,8 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
       lastContacted: { from: '2025-01-01', to: '2026-12-31', never: false },
       custom: [{ fieldId: SEED_IDS.customField, values: ['Paid'] }],
     },
-    sort: { field: 'city', direction: 'desc' },
+    // Sorted by the seeded custom field (`cf:<field id>`; validInput maps the placeholder inside the key).
+    sort: { field: `cf:${SEED_IDS.customField}`, direction: 'desc' },
     offset: 0,
     limit: 50,
   },
@@ -330,7 +331,11 @@ export const VALID_INPUTS: { [M in BackendMethod]: Input<M> } = {
 /** VALID_INPUTS[method] with the placeholder ids (values, and keys such as custom field ids) replaced by the seeded workspace's real ids. */
 export function validInput<M extends BackendMethod>(method: M, seeded: SeededIds): Input<M> {
   return JSON.parse(JSON.stringify(VALID_INPUTS[method]), (_key, value: unknown) => {
-    if (typeof value === 'string') return seeded.get(value) ?? value;
+    if (typeof value === 'string') {
+      // A custom field's column or sort key, `cf:<placeholder>`.
+      const field = value.startsWith('cf:') ? seeded.get(value.slice(3)) : undefined;
+      return seeded.get(value) ?? (field !== undefined ? `cf:${field}` : value);
+    }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [seeded.get(k) ?? k, v as unknown]));
     }

@@ -12,6 +12,7 @@ import {
   type CustomValue,
   type CustomValues,
 } from '@shared/directory/customFields';
+import { customSortFieldId } from '@shared/directory/fields';
 import type { CustomFieldsTable, CustomValuesTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { listJson, parseList } from '../lists';
@@ -386,4 +387,169 @@ export async function customFilterSizes({ db }: Db, filters: readonly CustomFilt
     sizes.push(Number(rows[0]?.n ?? 0));
   }
   return sizes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting by a custom field
+
+/**
+ * A list sorted by a custom field: its values in order (text, choice and date values ignoring
+ * case, choices by their label; numbers by value), then the records without a value, in either
+ * direction; ties by name, then id, in the sort's direction.
+ */
+export interface CustomSort {
+  fieldId: string;
+  /** Where the field's values are: numbers in value_number, the other kinds in value_text. */
+  column: 'value_text' | 'value_number';
+  /** A choice field's choices (its values are always one of them), else null. */
+  choices: string[] | null;
+}
+
+/**
+ * The custom field a list's sort names (`cf:<field id>`), or null for a built-in sort field.
+ * A field that does not exist (deleted since) or belongs to the other entity is refused.
+ */
+export async function customSortOf(ctx: Db, entity: CustomFieldEntity, sortField: string): Promise<CustomSort | null> {
+  const fieldId = customSortFieldId(sortField);
+  if (fieldId === null) return null;
+  const field = await ctx.db.selectFrom('custom_fields').select(['id', 'entity', 'kind', 'label', 'choices_json']).where('id', '=', fieldId).executeTakeFirst();
+  if (!field || field.entity !== entity) {
+    const why = field ? `“${field.label}” is a field of ${PLURAL[field.entity as CustomFieldEntity]}, not of ${PLURAL[entity]}` : 'the field does not exist (it may have been deleted)';
+    throw new AppError('validation', `The ${PLURAL[entity]} cannot be sorted by this custom field: ${why}. Sort by another column.`, {
+      issues: [{ path: 'sort.field', message: field ? `Not a field of ${PLURAL[entity]}.` : 'This custom field does not exist.' }],
+    });
+  }
+  const choices = field.kind === 'choice' ? parseList(field.choices_json) : null;
+  return { fieldId: field.id, column: field.kind === 'number' ? 'value_number' : 'value_text', choices };
+}
+
+/** The sort value's column as the value index holds it (text ignoring case). */
+function sortColumn(sort: CustomSort, alias: string): RawBuilder<unknown> {
+  const column = sql.ref(`${alias}.${sort.column}`);
+  return sort.column === 'value_text' ? sql`${column} collate nocase` : sql`${column}`;
+}
+
+/** `recordId` has a value in the sort field (one lookup by (field, record)). */
+export function hasSortValue(recordId: Expression<unknown>, sort: CustomSort): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from custom_values indexed by custom_values_lookup where field_id = ${sort.fieldId} and record_id = ${recordId} and ${sql.ref(sort.column)} is not null)`;
+}
+
+/**
+ * The ORDER BY of a custom sort over `<table> left join custom_values <alias>` (on the field and
+ * the record), records without a value last, then the record's name and id: for reading every
+ * match and sorting it (few matches, or an export). It needs no field kind: a number field's
+ * values are in value_number and the other kinds' in value_text, so one of the two is null.
+ */
+export function customSortOrder(direction: 'asc' | 'desc', alias: string, name: RawBuilder<unknown>, id: RawBuilder<unknown>): RawBuilder<unknown> {
+  const dir = sql.raw(direction);
+  const [text, number] = [sql.ref(`${alias}.value_text`), sql.ref(`${alias}.value_number`)];
+  return sql`(${text} is null and ${number} is null), ${number} ${dir}, ${text} collate nocase ${dir}, ${name} ${dir}, ${id} ${dir}`;
+}
+
+/**
+ * The start of `select … from` for the records that have a value in the sort field, in value
+ * order: the field's value index is walked (a CROSS JOIN keeps the planner from starting from
+ * the records), so a page stops after its rows plus the rest of the last value's ties, which
+ * SQLite sorts by name and id on their own.
+ */
+export function valuedInOrder(sort: CustomSort, alias: string): RawBuilder<unknown> {
+  const index = sql.raw(sort.column === 'value_number' ? 'custom_values_number' : 'custom_values_text');
+  return sql`custom_values as ${sql.ref(alias)} indexed by ${index}`;
+}
+
+/** The WHERE terms of `valuedInOrder` (the field, with a value), and its ORDER BY's leading term. */
+export function valuedTerms(sort: CustomSort, alias: string, direction: 'asc' | 'desc'): { where: RawBuilder<SqlBool>; order: RawBuilder<unknown> } {
+  return {
+    where: sql<SqlBool>`${sql.ref(`${alias}.field_id`)} = ${sort.fieldId} and ${sql.ref(`${alias}.${sort.column}`)} is not null`,
+    order: sql`${sortColumn(sort, alias)} ${sql.raw(direction)}`,
+  };
+}
+
+/** How many records have a value in the sort field (from its index, no record read). */
+export async function sortValueCount({ db }: Db, sort: CustomSort): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from custom_values where field_id = ${sort.fieldId} and ${sql.ref(sort.column)} is not null`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** `recordId` has `choice` in the sort field (one lookup by (field, record)). */
+export function hasChoice(recordId: Expression<unknown>, sort: CustomSort, choice: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from custom_values indexed by custom_values_lookup where field_id = ${sort.fieldId} and record_id = ${recordId} and value_text = ${choice} collate nocase)`;
+}
+
+/** How many records have `choice` in the sort field (from the value index). */
+async function choiceCount({ db }: Db, sort: CustomSort, choice: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from custom_values where field_id = ${sort.fieldId} and value_text = ${choice} collate nocase`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** SQLite's NOCASE order: ASCII letters folded, then code units compared. */
+function nocaseCompare(a: string, b: string): number {
+  const [x, y] = [a.replace(/[A-Z]/g, (c) => c.toLowerCase()), b.replace(/[A-Z]/g, (c) => c.toLowerCase())];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The queries a custom-sorted page is read with (see customSortedPage). */
+export interface CustomSortParts {
+  /** The matches with a value, in value order (then name and id). */
+  valued: (offset: number, limit: number) => RawBuilder<{ r: number }>;
+  /** The matches without a value, by name and id. */
+  blanks: (offset: number, limit: number) => RawBuilder<{ r: number }>;
+  /** How many matches have a value. */
+  countValued: () => Promise<number>;
+  /**
+   * The matches with one choice, by name and id: `walk` along the name index testing each record
+   * (a common choice), or else read the choice's records from the value index and sort them.
+   */
+  inChoice: (choice: string, walk: boolean, offset: number, limit: number) => RawBuilder<{ r: number }>;
+  /** How many matches have the choice (the value index alone when nothing else filters). */
+  countChoice: (choice: string) => Promise<number>;
+}
+
+/**
+ * One page of a list sorted by a custom field. Records with a value come first, then those
+ * without (by name). For a choice field, whose few values each hold many records, the choices
+ * are taken one at a time in label order, each walked along the name index (or read whole when
+ * rare), so a page never sorts a whole choice's records by name; a choice the page starts past is
+ * only counted. For other fields the value index is walked in order and SQLite sorts only each
+ * value's ties by name. How many matches have a value is only asked when the page starts past
+ * them; a page that straddles them learns it from the first part's short answer.
+ */
+export async function customSortedPage(
+  ctx: Db,
+  sort: CustomSort,
+  page: { offset: number; limit: number; direction: 'asc' | 'desc' },
+  /** How many records there are, and how many match the filters. */
+  counts: { all: number; total: number },
+  parts: CustomSortParts,
+): Promise<number[]> {
+  const { db } = ctx;
+  const out: number[] = [];
+  let offset = page.offset;
+  if (sort.choices) {
+    const choices = [...sort.choices].sort(nocaseCompare);
+    if (page.direction === 'desc') choices.reverse();
+    for (const choice of choices) {
+      const need = page.limit - out.length;
+      if (need === 0) return out;
+      const size = await choiceCount(ctx, sort, choice);
+      if (size === 0) continue;
+      // Walking visits about (offset + need) / (the share of records with the choice that match)
+      // records; reading the choice reads all of its records.
+      const { all, total } = counts;
+      const walk = ((offset + need) * all * all) / (size * Math.max(1, total)) <= size * 2;
+      const rows = (await parts.inChoice(choice, walk, offset, need).execute(db)).rows.map((row) => row.r);
+      out.push(...rows);
+      if (rows.length > 0) offset = 0;
+      else offset -= await parts.countChoice(choice);
+    }
+  } else {
+    const first = (await parts.valued(offset, page.limit).execute(db)).rows.map((row) => row.r);
+    if (first.length === page.limit) return first;
+    out.push(...first);
+    offset = first.length > 0 ? 0 : offset - (await parts.countValued());
+  }
+  const need = page.limit - out.length;
+  if (need === 0) return out;
+  const rest = await parts.blanks(Math.max(0, offset), need).execute(db);
+  return [...out, ...rest.rows.map((row) => row.r)];
 }

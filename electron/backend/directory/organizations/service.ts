@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { AppError } from '@shared/errors';
 import { RECENT_INTERACTIONS, type OrganizationDetail } from '@shared/directory/contract';
-import { MAX_LIST_ITEMS } from '@shared/directory/fields';
+import { customSortFieldId, MAX_LIST_ITEMS, type CustomSortField } from '@shared/directory/fields';
 import type { Stage } from '@shared/directory/enums';
 import type { CustomValues } from '@shared/directory/customFields';
 import type {
@@ -24,19 +24,28 @@ import {
   checkCustomValues,
   customFilterIds,
   customFilterSizes,
+  customSortedPage,
+  customSortOf,
+  customSortOrder,
   customValuesOf,
   customValuesOfRecord,
+  hasChoice,
+  hasSortValue,
   matchesCustomFilters,
   removeCustomValuesOf,
+  sortValueCount,
+  valuedInOrder,
+  valuedTerms,
   writeCustomValues,
   type CustomFilterMode,
+  type CustomSort,
 } from '../customFields/service';
 import { interactionsOf } from '../interactions/service';
 import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
 import { ftsQuery, hasAnyLabel, listJson, matchesText, parseList } from '../lists';
 
 type Db = Pick<CallContext, 'db'>;
-type SortField = (typeof ORGANIZATION_SORT_FIELDS)[number];
+type SortField = (typeof ORGANIZATION_SORT_FIELDS)[number] | CustomSortField;
 
 /** `in (...)` lists are read and written in chunks of this many ids (well under SQLite's variable limit). */
 const CHUNK = 500;
@@ -356,7 +365,7 @@ function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = 
 }
 
 /** The sort column as its index holds it: name and city case-insensitive. */
-function sortExpression(field: SortField) {
+function sortExpression(field: Exclude<SortField, CustomSortField>) {
   switch (field) {
     case 'name':
       return sql`o.name collate nocase`;
@@ -379,18 +388,70 @@ function sortExpression(field: SortField) {
 
 /**
  * The rowids (`r`) of the organizations matching `filters`, in `sort` order. The table's pages
- * and the export share it, so both list the same records in the same order.
+ * and the export share it, so both list the same records in the same order. A custom field's
+ * sort (`cf:<id>`) joins the field's values: records without one last, ties by name then id.
  */
 export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, sort: ListInput['sort'], walkSortIndex = false, customMode: CustomFilterMode = 'in') {
+  const query = db
+    .selectFrom('organizations as o')
+    .where((eb) => filterExpression(eb, filters, walkSortIndex, customMode))
+    .select(sql<number>`o.rowid`.as('r'));
+  const fieldId = customSortFieldId(sort.field);
+  if (fieldId !== null) {
+    // The joined alias adds nothing to the rows read (`r`); the builder keeps the plain query's type.
+    return query
+      .leftJoin('custom_values as s', (join) => join.on('s.field_id', '=', fieldId).onRef('s.record_id', '=', 'o.id'))
+      .orderBy(customSortOrder(sort.direction, 's', sql`o.name collate nocase`, sql.ref('o.id'))) as unknown as typeof query;
+  }
   return (
-    db
-      .selectFrom('organizations as o')
-      .where((eb) => filterExpression(eb, filters, walkSortIndex, customMode))
-      .select(sql<number>`o.rowid`.as('r'))
+    query
       // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
-      .orderBy(sortExpression(sort.field), sort.direction)
+      .orderBy(sortExpression(sort.field as Exclude<SortField, CustomSortField>), sort.direction)
       .orderBy('o.id', sort.direction)
   );
+}
+
+/**
+ * A page of organizations sorted by a custom field when matches are many: the field's value index
+ * walked in order (each organization looked up and tested), then the organizations without a
+ * value along the name index.
+ */
+async function customSortedOrganizations(ctx: Db, input: ListInput, sort: CustomSort, all: number, total: number, anyFilter: boolean, customMode: CustomFilterMode): Promise<number[]> {
+  const eb = expressionBuilder<Database & { o: OrganizationsTable }, 'o'>();
+  const walked = filterExpression(eb, input.filters, true, 'exists');
+  const dir = sql.raw(input.sort.direction);
+  const tail = sql`o.name collate nocase ${dir}, o.id ${dir}`;
+  const terms = valuedTerms(sort, 's', input.sort.direction);
+  const count = async (condition: Expression<SqlBool>) => {
+    const counted = await ctx.db
+      .selectFrom('organizations as o')
+      .where((e) => e.and([filterExpression(e, input.filters, false, customMode), condition]))
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  };
+  return customSortedPage(ctx, sort, { ...input, direction: input.sort.direction }, { all, total }, {
+    valued: (offset, limit) => sql<{ r: number }>`
+      select o.rowid as r from ${valuedInOrder(sort, 's')} cross join organizations as o
+       where ${terms.where} and o.id = s.record_id and ${walked}
+       order by ${terms.order}, ${tail} limit ${limit} offset ${offset}`,
+    blanks: (offset, limit) => sql<{ r: number }>`
+      select o.rowid as r from organizations as o indexed by organizations_name
+       where not ${hasSortValue(sql.ref('o.id'), sort)} and ${walked}
+       order by ${tail} limit ${limit} offset ${offset}`,
+    countValued: () => (anyFilter ? count(hasSortValue(sql.ref('o.id'), sort)) : sortValueCount(ctx, sort)),
+    inChoice: (choice, walk, offset, limit) =>
+      walk
+        ? sql<{ r: number }>`
+            select o.rowid as r from organizations as o indexed by organizations_name
+             where ${hasChoice(sql.ref('o.id'), sort, choice)} and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`
+        : sql<{ r: number }>`
+            select o.rowid as r from custom_values as s indexed by custom_values_text cross join organizations as o
+             where s.field_id = ${sort.fieldId} and s.value_text = ${choice} collate nocase and o.id = s.record_id and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`,
+    countChoice: (choice) => (anyFilter ? count(hasChoice(sql.ref('o.id'), sort, choice)) : customFilterSizes(ctx, [{ fieldId: sort.fieldId, values: [choice] }]).then(([n]) => n ?? 0)),
+  });
 }
 
 /** Whether any filter but the custom ones narrows the list. */
@@ -402,6 +463,8 @@ function hasBuiltInFilters(filters: OrganizationFilters): boolean {
 }
 
 export async function listOrganizations({ db }: Db, input: ListInput): Promise<{ total: number; rows: OrganizationRow[] }> {
+  // A custom field's sort is checked first, so a deleted field is refused even when nothing matches.
+  const customSort = await customSortOf({ db }, 'organization', input.sort.field);
   const all = Number((await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // Custom filters: a small id set is read once and probed (`in`); a large one (over a tenth of the
   // table) is instead looked up record by record (`exists`) for the records the other filters or
@@ -440,11 +503,15 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
   const walk = ((input.offset + input.limit) * all) / total <= total * 2;
   // The page is chosen on (sort key, id, rowid) only, which the sort indexes cover and which keeps
   // a sort of many filtered rows narrow; then the page's rows are read by rowid.
-  const page = await matchingOrganizations({ db }, input.filters, input.sort, walk, walk ? 'exists' : customMode)
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
-  const rowids = page.map((p) => p.r);
+  const rowids =
+    customSort !== null && walk
+      ? await customSortedOrganizations({ db }, input, customSort, all, total, custom.length > 0 || hasBuiltInFilters(input.filters), customMode)
+      : (
+          await matchingOrganizations({ db }, input.filters, input.sort, walk, walk ? 'exists' : customMode)
+            .limit(input.limit)
+            .offset(input.offset)
+            .execute()
+        ).map((p) => p.r);
   const rows =
     rowids.length === 0
       ? []

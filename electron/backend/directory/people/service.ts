@@ -3,6 +3,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '@shared/errors';
 import { RECENT_INTERACTIONS, type PersonDetail } from '@shared/directory/contract';
 import type { Person, PersonFilters, PersonInput, PersonRow, PERSON_SORT_FIELDS } from '@shared/directory/people';
+import { customSortFieldId, type CustomSortField } from '@shared/directory/fields';
 import type { ContactChannel } from '@shared/directory/enums';
 import type { PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
@@ -17,12 +18,21 @@ import {
   checkCustomValues,
   customFilterIds,
   customFilterSizes,
+  customSortedPage,
+  customSortOf,
+  customSortOrder,
   customValuesOf,
   customValuesOfRecord,
+  hasChoice,
+  hasSortValue,
   matchesCustomFilters,
   removeCustomValuesOf,
+  sortValueCount,
+  valuedInOrder,
+  valuedTerms,
   writeCustomValues,
   type CustomFilterMode,
+  type CustomSort,
 } from '../customFields/service';
 import type { CustomValues } from '@shared/directory/customFields';
 import { interactionsOf } from '../interactions/service';
@@ -141,13 +151,15 @@ export async function getPerson(ctx: Db, id: string): Promise<PersonDetail> {
 
 export interface PersonListInput {
   filters: PersonFilters;
-  sort: { field: (typeof PERSON_SORT_FIELDS)[number]; direction: 'asc' | 'desc' };
+  sort: { field: BuiltInSort | CustomSortField; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
 }
 
+type BuiltInSort = (typeof PERSON_SORT_FIELDS)[number];
+
 /** The index `(expr, id)` behind each sort field. */
-const SORT_INDEXES: Record<PersonListInput['sort']['field'], string> = {
+const SORT_INDEXES: Record<BuiltInSort, string> = {
   name: 'people_name',
   city: 'people_city',
   district: 'people_district',
@@ -156,7 +168,7 @@ const SORT_INDEXES: Record<PersonListInput['sort']['field'], string> = {
 };
 
 /** The SQL expression each sort field orders by; every one has an index `(expr, id)`. */
-const SORT_EXPRESSIONS: Record<PersonListInput['sort']['field'], ReturnType<typeof sql.raw>> = {
+const SORT_EXPRESSIONS: Record<BuiltInSort, ReturnType<typeof sql.raw>> = {
   name: sql.raw('people.name collate nocase'),
   city: sql.raw('people.city collate nocase'),
   district: sql.raw('people.district collate nocase'),
@@ -232,7 +244,8 @@ function allOf(where: Expression<SqlBool>[]): RawBuilder<SqlBool> {
 
 /**
  * `select <columns>` of the people matching `filters`, in `sort` order (ties broken by id). The
- * table's pages and the export share it, so both list the same people in the same order.
+ * table's pages and the export share it, so both list the same people in the same order. A custom
+ * field's sort (`cf:<id>`) joins the field's values: people without one last, ties by name then id.
  */
 export function matchingPeople<T>(
   columns: RawBuilder<unknown>,
@@ -243,14 +256,63 @@ export function matchingPeople<T>(
   customMode: CustomFilterMode = walkSortIndex ? 'exists' : 'in',
 ): RawBuilder<T> {
   const direction = sql.raw(sort.direction);
-  const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[sort.field])}` : sql`people`;
+  const where = allOf(personConditions(filters, customMode).where);
+  const fieldId = customSortFieldId(sort.field);
+  if (fieldId !== null) {
+    return sql<T>`
+      select ${columns} from people left join custom_values as s on s.field_id = ${fieldId} and s.record_id = people.id
+       where ${where}
+       order by ${customSortOrder(sort.direction, 's', sql`people.name collate nocase`, sql`people.id`)}`;
+  }
+  const field = sort.field as BuiltInSort;
+  const from = walkSortIndex ? sql`people indexed by ${sql.raw(SORT_INDEXES[field])}` : sql`people`;
   return sql<T>`
     select ${columns} from ${from}
-     where ${allOf(personConditions(filters, customMode).where)}
-     order by ${SORT_EXPRESSIONS[sort.field]} ${direction}, people.id ${direction}`;
+     where ${where}
+     order by ${SORT_EXPRESSIONS[field]} ${direction}, people.id ${direction}`;
+}
+
+/**
+ * The rowids of a page of people sorted by a custom field when matches are many: the field's
+ * value index walked in order (each person looked up and tested), then the people without a value
+ * along the name index.
+ */
+async function customSortedPeople(ctx: Db, input: PersonListInput, sort: CustomSort, everyone: number, total: number, anyFilter: boolean, customMode: CustomFilterMode): Promise<number[]> {
+  const walked = allOf(personConditions(input.filters, 'exists').where);
+  const dir = sql.raw(input.sort.direction);
+  const tail = sql`people.name collate nocase ${dir}, people.id ${dir}`;
+  const terms = valuedTerms(sort, 's', input.sort.direction);
+  const count = async (condition: RawBuilder<SqlBool>) => {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from people where ${allOf(personConditions(input.filters, customMode).where)} and ${condition}`.execute(ctx.db);
+    return Number(rows[0]?.n ?? 0);
+  };
+  return customSortedPage(ctx, sort, { ...input, direction: input.sort.direction }, { all: everyone, total }, {
+    valued: (offset, limit) => sql<{ r: number }>`
+      select people.rowid as r from ${valuedInOrder(sort, 's')} cross join people
+       where ${terms.where} and people.id = s.record_id and ${walked}
+       order by ${terms.order}, ${tail} limit ${limit} offset ${offset}`,
+    blanks: (offset, limit) => sql<{ r: number }>`
+      select people.rowid as r from people indexed by people_name
+       where not ${hasSortValue(sql`people.id`, sort)} and ${walked}
+       order by ${tail} limit ${limit} offset ${offset}`,
+    countValued: () => (anyFilter ? count(hasSortValue(sql`people.id`, sort)) : sortValueCount(ctx, sort)),
+    inChoice: (choice, walk, offset, limit) =>
+      walk
+        ? sql<{ r: number }>`
+            select people.rowid as r from people indexed by people_name
+             where ${hasChoice(sql`people.id`, sort, choice)} and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`
+        : sql<{ r: number }>`
+            select people.rowid as r from custom_values as s indexed by custom_values_text cross join people
+             where s.field_id = ${sort.fieldId} and s.value_text = ${choice} collate nocase and people.id = s.record_id and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`,
+    countChoice: (choice) => (anyFilter ? count(hasChoice(sql`people.id`, sort, choice)) : customFilterSizes(ctx, [{ fieldId: sort.fieldId, values: [choice] }]).then(([n]) => n ?? 0)),
+  });
 }
 
 export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ total: number; rows: PersonRow[] }> {
+  // A custom field's sort is checked first, so a deleted field is refused even when nothing matches.
+  const customSort = await customSortOf(ctx, 'person', input.sort.field);
   // Custom filters: large match sets (over a tenth of everyone) are looked up per person the other
   // filters select instead of read whole; custom filters alone are counted from their indexes.
   const custom = input.filters.custom ?? [];
@@ -282,9 +344,10 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
   // instead of total), so name that index.
   const everyone = people;
   const walkSortIndex = total * total > (input.offset + input.limit) * everyone;
-  const { rows } = await sql<PeopleTable>`${matchingPeople(sql`people.*`, input.filters, input.sort, walkSortIndex)} limit ${input.limit} offset ${input.offset}`.execute(
-    ctx.db,
-  );
+  const rows =
+    customSort !== null && walkSortIndex
+      ? await peopleByRowid(ctx, await customSortedPeople(ctx, input, customSort, everyone, total, where.length > 0, customMode))
+      : (await sql<PeopleTable>`${matchingPeople(sql`people.*`, input.filters, input.sort, walkSortIndex)} limit ${input.limit} offset ${input.offset}`.execute(ctx.db)).rows;
 
   const organizations = await displayOrganizations(ctx, rows.map((r) => r.id));
   const customValues = await customValuesOf(ctx, rows.map((r) => r.id));
@@ -295,6 +358,14 @@ export async function listPeople(ctx: Db, input: PersonListInput): Promise<{ tot
       return { id, name, title, email, city, district, communityLeader, tags, lastContactedOn, updatedAt, custom, organization: organizations.get(id) ?? null };
     }),
   };
+}
+
+/** The people with these rowids, in the given order. */
+async function peopleByRowid(ctx: Db, rowids: readonly number[]): Promise<PeopleTable[]> {
+  if (rowids.length === 0) return [];
+  const { rows } = await sql<PeopleTable & { r: number }>`select people.*, people.rowid as r from people where people.rowid in (${sql.join(rowids)})`.execute(ctx.db);
+  const byRowid = new Map(rows.map(({ r, ...row }) => [r, row]));
+  return rowids.flatMap((r) => byRowid.get(r) ?? []);
 }
 
 /**

@@ -4,6 +4,7 @@ import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { organizationFilters, type OrganizationFilters, type OrganizationRow, type ORGANIZATION_SORT_FIELDS } from '@shared/directory/organizations';
 import { TIERS, type Stage } from '@shared/directory/enums';
+import type { CustomSortField } from '@shared/directory/fields';
 import { call } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../../api/queries';
@@ -19,7 +20,7 @@ import { filtersFromSearch } from '../table/filterParams';
 import type { TableColumn } from '../table/DataTable';
 import { BulkBar } from '../table/BulkBar';
 
-type OrgSort = (typeof ORGANIZATION_SORT_FIELDS)[number];
+type OrgSort = (typeof ORGANIZATION_SORT_FIELDS)[number] | CustomSortField;
 
 /** The filters `/directory?…` may carry (see organizationsHref). */
 const ORGANIZATION_URL_FILTERS = ['text', 'stage', 'sector', 'type', 'tier', 'contribution', 'issueArea', 'region', 'population', 'tag'] as const;

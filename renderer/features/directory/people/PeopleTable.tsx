@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Tags
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { PersonFilters, PersonRow, PERSON_SORT_FIELDS } from '@shared/directory/people';
+import type { CustomSortField } from '@shared/directory/fields';
 import { call } from '../../../api/client';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatDate } from '../../../components/format';
@@ -16,7 +17,7 @@ import { AddToWorkingGroup } from '../../structure/groups/AddToWorkingGroup';
 import { DirectoryTable, type DirectoryTableConfig, type FilterPanelProps } from '../table/DirectoryTable';
 import type { TableColumn } from '../table/DataTable';
 
-type PersonSort = (typeof PERSON_SORT_FIELDS)[number];
+type PersonSort = (typeof PERSON_SORT_FIELDS)[number] | CustomSortField;
 
 const COLUMNS: TableColumn<PersonRow>[] = [
   {

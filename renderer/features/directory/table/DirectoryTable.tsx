@@ -106,7 +106,7 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
   const [filters, setFilters] = useState<F>(defaults.filters);
   const [search, setSearch] = useState(defaults.filters.text ?? '');
   const [debouncedSearch] = useDebouncedValue(search, 150);
-  const [sort, setSort] = useState<SortState<S>>(defaults.sort);
+  const [chosenSort, setSort] = useState<SortState<S>>(defaults.sort);
   const [columns, setColumns] = useState<string[]>(defaults.columns);
   const [activeView, setActiveView] = useState<SavedView | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -117,6 +117,10 @@ export function DirectoryTable<Row extends { id: string }, F extends { text?: st
     () => [...config.columns, ...(customFieldColumns(customFields.data ?? []) as unknown as TableColumn<Row>[])],
     [config.columns, customFields.data],
   );
+  // A sort by a custom field that is gone (deleted since, or kept by an older saved view) falls
+  // back to the table's default sort instead of an error.
+  const sortFieldGone = customFields.data !== undefined && chosenSort.field.startsWith('cf:') && !allColumns.some((c) => c.sortField === chosenSort.field);
+  const sort = sortFieldGone ? defaults.sort : chosenSort;
 
   const effectiveFilters = compactFilters({ ...filters, text: debouncedSearch.trim() || undefined });
   const query = useInfiniteQuery<{ total: number; rows: Row[] }, RpcError>({

@@ -296,7 +296,8 @@ export const inKind = z.object({
   givenOn: isoDate,
   supportedMeeting: ref.nullable(),
   supportedCampaign: ref.nullable(),
-  supportedEvent: ref.nullable(),
+  /** The public event, with its meeting on the planner's calendar (null once deleted there). */
+  supportedEvent: ref.extend({ meetingId: id.nullable() }).nullable(),
   notes: z.string(),
 });
 export type InKind = z.infer<typeof inKind>;

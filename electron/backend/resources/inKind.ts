@@ -8,22 +8,31 @@ import { missing, namesFor, partyOf, requireRow, type Db } from './common';
 // In-kind support: meeting space, volunteer time, expertise… from an organization or a person,
 // with hours or a quantity, an estimated value in a currency, and what it supported.
 
-async function titles(ctx: Db, table: 'meetings' | 'campaigns' | 'public_events', ids: readonly (string | null)[]): Promise<Map<string, string>> {
+async function titles(ctx: Db, table: 'meetings' | 'campaigns', ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((v): v is string => v !== null))];
   if (wanted.length === 0) return new Map();
   if (table === 'meetings') return new Map((await ctx.db.selectFrom('meetings').select(['id', 'title']).where('id', 'in', wanted).execute()).map((r) => [r.id, r.title]));
-  if (table === 'campaigns') return new Map((await ctx.db.selectFrom('campaigns').select(['id', 'name']).where('id', 'in', wanted).execute()).map((r) => [r.id, r.name]));
-  // Public events belong to the campaigns domain (009); read by id and name only.
-  const events = ctx.db as unknown as Kysely<{ public_events: { id: string; title: string } }>;
-  return new Map((await events.selectFrom('public_events').select(['id', 'title']).where('id', 'in', wanted).execute()).map((r) => [r.id, r.title]));
+  return new Map((await ctx.db.selectFrom('campaigns').select(['id', 'name']).where('id', 'in', wanted).execute()).map((r) => [r.id, r.name]));
+}
+
+/** Public events by id: their title and their meeting on the calendar (the screen links to it). */
+async function events(ctx: Db, ids: readonly (string | null)[]): Promise<Map<string, { title: string; meetingId: string | null }>> {
+  const wanted = [...new Set(ids.filter((v): v is string => v !== null))];
+  if (wanted.length === 0) return new Map();
+  // Public events belong to the campaigns domain (009); read by id, title and meeting only.
+  const db = ctx.db as unknown as Kysely<{ public_events: { id: string; title: string; meeting_id: string | null } }>;
+  const rows = await db.selectFrom('public_events').select(['id', 'title', 'meeting_id']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, { title: r.title, meetingId: r.meeting_id }]));
 }
 
 export async function inKindOf(ctx: Db, rows: readonly InKindContributionsTable[]): Promise<InKind[]> {
   const names = await namesFor(ctx, rows.map((r) => ({ organizationId: r.contributor_organization_id, personId: r.contributor_person_id })));
   const meetings = await titles(ctx, 'meetings', rows.map((r) => r.supported_meeting_id));
   const campaigns = await titles(ctx, 'campaigns', rows.map((r) => r.supported_campaign_id));
-  const events = await titles(ctx, 'public_events', rows.map((r) => r.supported_event_id));
+  const supportedEvents = await events(ctx, rows.map((r) => r.supported_event_id));
   const link = (map: Map<string, string>, id: string | null) => (id === null ? null : { id, name: map.get(id) ?? '' });
+  const eventOf = (map: Map<string, { title: string; meetingId: string | null }>, id: string | null) =>
+    id === null ? null : { id, name: map.get(id)?.title ?? '', meetingId: map.get(id)?.meetingId ?? null };
   return rows.map((r) => ({
     id: r.id,
     contributor: partyOf(names, r.contributor_organization_id, r.contributor_person_id),
@@ -36,7 +45,7 @@ export async function inKindOf(ctx: Db, rows: readonly InKindContributionsTable[
     givenOn: r.given_on,
     supportedMeeting: link(meetings, r.supported_meeting_id),
     supportedCampaign: link(campaigns, r.supported_campaign_id),
-    supportedEvent: link(events, r.supported_event_id),
+    supportedEvent: eventOf(supportedEvents, r.supported_event_id),
     notes: r.notes,
   }));
 }

@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { QueryError } from '../../components/QueryError';
 import { Section } from '../../components/Section';
+import { campaignHref } from '../campaigns/reads';
 import { organizationHref, personHref } from '../directory/reads';
 import { RowActions } from '../structure/parts';
 import { ContributionForm, PaymentForm } from './ContributionForm';
@@ -68,9 +69,20 @@ export function FundraisingCampaignPage() {
     <Page
       title={c.name}
       status={<Badge variant="light">{FUNDRAISING_PURPOSES[c.purpose]}</Badge>}
-      description={[c.lead ? `Led by ${c.lead.name}` : null, [formatDate(c.startsOn), formatDate(c.endsOn)].filter(Boolean).join(' – ') || null, c.campaignName ? `For ${c.campaignName}` : null]
-        .filter(Boolean)
-        .join(' · ')}
+      description={
+        <>
+          {[c.lead ? `Led by ${c.lead.name}` : null, [formatDate(c.startsOn), formatDate(c.endsOn)].filter(Boolean).join(' – ') || null].filter(Boolean).join(' · ')}
+          {c.campaignId && (
+            <>
+              {c.lead || c.startsOn || c.endsOn ? ' · ' : ''}
+              For the advocacy campaign{' '}
+              <Anchor component={Link} to={campaignHref(c.campaignId)} inherit>
+                {c.campaignName}
+              </Anchor>
+            </>
+          )}
+        </>
+      }
       nav={<ResourcesNav />}
       actions={
         <>

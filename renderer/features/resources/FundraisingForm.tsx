@@ -8,6 +8,7 @@ import { IsoDateInput } from '../../components/IsoDateInput';
 import { EntityPicker } from '../directory/EntityPicker';
 import { errorText, focusFirstError, onSaveError } from '../structure/formErrors';
 import { FormButtons } from '../structure/parts';
+import { AdvocacyCampaignPicker } from './LinkPickers';
 import { RESOURCE_READS } from './reads';
 
 export const PURPOSE_OPTIONS = Object.entries(FUNDRAISING_PURPOSES).map(([value, label]) => ({ value, label }));
@@ -46,7 +47,17 @@ export function FundraisingForm({ campaign, onDone }: { campaign?: FundraisingDe
     <form onSubmit={submit} noValidate aria-label={campaign ? 'Edit fundraising campaign' : 'New fundraising campaign'}>
       <Stack gap="sm">
         <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Select label="Purpose" data={PURPOSE_OPTIONS} allowDeselect={false} {...form.getInputProps('purpose')} />
+        <Group grow align="flex-start">
+          <Select label="Purpose" data={PURPOSE_OPTIONS} allowDeselect={false} {...form.getInputProps('purpose')} />
+          <AdvocacyCampaignPicker
+            label="Advocacy campaign"
+            description={form.values.purpose === 'advocacy_campaign' ? 'The campaign this money funds.' : 'Optional: the campaign this money serves.'}
+            value={form.values.campaignId}
+            current={campaign?.campaignId ? { id: campaign.campaignId, name: campaign.campaignName ?? '' } : null}
+            onChange={(id) => form.setFieldValue('campaignId', id)}
+            error={errorText(form, 'campaignId')}
+          />
+        </Group>
         <Group grow align="flex-start">
           <NumberInput label="Goal" withAsterisk min={0} thousandSeparator="," decimalScale={2} {...form.getInputProps('goal')} />
           <TextInput label="Currency" description="ISO code: USD, EUR, KES…" maxLength={3} {...form.getInputProps('currency')} />

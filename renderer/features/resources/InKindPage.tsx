@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { IN_KIND_KINDS, inKindInput, type InKindInput } from '@shared/resources/contract';
-import { toMinor } from '@shared/resources/money';
+import { IN_KIND_KINDS, inKindInput, type InKind, type InKindInput } from '@shared/resources/contract';
+import { fromMinor, toMinor } from '@shared/resources/money';
 import { notifyError, validateWithSchema } from '../../api/errors';
 import { useRpcMutation, useRpcQuery } from '../../api/queries';
 import { formatDate, today } from '../../components/format';
@@ -15,6 +15,7 @@ import { QueryError } from '../../components/QueryError';
 import { EntityPicker } from '../directory/EntityPicker';
 import { errorText, focusFirstError, onSaveError } from '../structure/formErrors';
 import { FormButtons, RowActions } from '../structure/parts';
+import { AdvocacyCampaignPicker, EventPicker, MeetingPicker, SupportedLinks } from './LinkPickers';
 import { money } from './Money';
 import { RESOURCE_READS } from './reads';
 import { ResourcesNav } from './ResourcesNav';
@@ -22,25 +23,31 @@ import { ResourcesNav } from './ResourcesNav';
 const KIND_OPTIONS = Object.entries(IN_KIND_KINDS).map(([value, label]) => ({ value, label }));
 type Values = Omit<InKindInput, 'valueMinor'> & { value: number | string };
 
-function InKindForm({ onDone }: { onDone: () => void }) {
+/** A row as the form's values (an estimated value back in major units). */
+function valuesOf(k: InKind | undefined): Values {
+  return {
+    contributorOrganizationId: k?.contributor.organizationId ?? null,
+    contributorPersonId: k?.contributor.personId ?? null,
+    kind: k?.kind ?? 'meeting_space',
+    description: k?.description ?? '',
+    hours: k?.hours ?? null,
+    quantity: k?.quantity ?? null,
+    value: k?.valueMinor != null && k.currency ? fromMinor(k.valueMinor, k.currency) : '',
+    currency: k?.currency ?? null,
+    givenOn: k?.givenOn ?? today(),
+    supportedMeetingId: k?.supportedMeeting?.id ?? null,
+    supportedCampaignId: k?.supportedCampaign?.id ?? null,
+    supportedEventId: k?.supportedEvent?.id ?? null,
+    notes: k?.notes ?? '',
+  };
+}
+
+/** Record in-kind support, or change it (`inKind`): who gave, what, its value and what it supported. */
+function InKindForm({ inKind, onDone }: { inKind?: InKind | undefined; onDone: () => void }) {
   const save = useRpcMutation('inKind.save', { invalidates: RESOURCE_READS });
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: {
-      contributorOrganizationId: null,
-      contributorPersonId: null,
-      kind: 'meeting_space',
-      description: '',
-      hours: null,
-      quantity: null,
-      value: '',
-      currency: null,
-      givenOn: today(),
-      supportedMeetingId: null,
-      supportedCampaignId: null,
-      supportedEventId: null,
-      notes: '',
-    },
+    initialValues: valuesOf(inKind),
     validate: (values) => validateWithSchema(inKindInput, toInput(values), (p) => p.replace('valueMinor', 'value')),
   });
   function toInput({ value, ...v }: Values): InKindInput {
@@ -48,20 +55,26 @@ function InKindForm({ onDone }: { onDone: () => void }) {
     return { ...v, currency, valueMinor: value === '' ? null : toMinor(Number(value), currency ?? 'USD') };
   }
   const submit = form.onSubmit(
-    (values) => save.mutate({ inKind: toInput(values) }, { onSuccess: onDone, onError: onSaveError(form, 'The in-kind support was not saved', (p) => p.replace(/^inKind\./, '').replace('valueMinor', 'value')) }),
+    (values) => save.mutate({ ...(inKind ? { id: inKind.id } : {}), inKind: toInput(values) }, { onSuccess: onDone, onError: onSaveError(form, 'The in-kind support was not saved', (p) => p.replace(/^inKind\./, '').replace('valueMinor', 'value')) }),
     focusFirstError(form),
   );
   return (
-    <form onSubmit={submit} noValidate aria-label="New in-kind support">
+    <form onSubmit={submit} noValidate aria-label={inKind ? 'Edit in-kind support' : 'New in-kind support'}>
       <Stack gap="sm">
         <EntityPicker
           entity="organization"
           label="Organization"
           value={form.values.contributorOrganizationId}
+          valueName={inKind?.contributor.organizationId ? inKind.contributor.name : undefined}
           onChange={(picked) => form.setValues({ contributorOrganizationId: picked?.id ?? null, contributorPersonId: null })}
           error={errorText(form, 'contributorOrganizationId')}
         />
-        <EntityPicker entity="person" label="Or a person" value={form.values.contributorPersonId} onChange={(picked) => form.setValues({ contributorPersonId: picked?.id ?? null, contributorOrganizationId: null })} />
+        <EntityPicker
+          entity="person"
+          label="Or a person"
+          value={form.values.contributorPersonId}
+          valueName={inKind?.contributor.personId ? inKind.contributor.name : undefined}
+          onChange={(picked) => form.setValues({ contributorPersonId: picked?.id ?? null, contributorOrganizationId: null })} />
         <Group grow align="flex-start">
           <Select label="Kind" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
           <IsoDateInput label="Given on" withAsterisk {...form.getInputProps('givenOn')} />
@@ -73,8 +86,35 @@ function InKindForm({ onDone }: { onDone: () => void }) {
           <NumberInput label="Estimated value" min={0} thousandSeparator="," decimalScale={2} {...form.getInputProps('value')} />
           <TextInput label="Currency" maxLength={3} {...form.getInputProps('currency')} value={form.values.currency ?? ''} onChange={(e) => form.setFieldValue('currency', e.currentTarget.value === '' ? null : e.currentTarget.value)} />
         </Group>
+        <Fieldset legend="What it supported" variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <MeetingPicker
+              label="Meeting"
+              date={form.values.givenOn}
+              value={form.values.supportedMeetingId}
+              current={inKind?.supportedMeeting ?? null}
+              onChange={(id) => form.setFieldValue('supportedMeetingId', id)}
+              error={errorText(form, 'supportedMeetingId')}
+            />
+            <AdvocacyCampaignPicker
+              label="Advocacy campaign"
+              value={form.values.supportedCampaignId}
+              current={inKind?.supportedCampaign ?? null}
+              onChange={(id) => form.setFieldValue('supportedCampaignId', id)}
+              error={errorText(form, 'supportedCampaignId')}
+            />
+            <EventPicker
+              label="Public event"
+              date={form.values.givenOn}
+              value={form.values.supportedEventId}
+              current={inKind?.supportedEvent ?? null}
+              onChange={(id) => form.setFieldValue('supportedEventId', id)}
+              error={errorText(form, 'supportedEventId')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
-        <FormButtons onCancel={onDone} submit="Record support" loading={save.isPending} />
+        <FormButtons onCancel={onDone} submit={inKind ? 'Save support' : 'Record support'} loading={save.isPending} />
       </Stack>
     </form>
   );
@@ -85,14 +125,15 @@ export function InKindPage() {
   const [page, setPage] = useState(1);
   const list = useRpcQuery('inKind.list', { offset: (page - 1) * LIST_PAGE, limit: LIST_PAGE });
   const remove = useRpcMutation('inKind.delete', { invalidates: RESOURCE_READS });
-  const [adding, setAdding] = useState(false);
+  // 'new', a row being changed, or closed.
+  const [editing, setEditing] = useState<InKind | 'new' | null>(null);
   return (
     <Page
       title="In-kind support"
       description="Meeting space, volunteer time, expertise and media connections given to the coalition, with hours and estimated value."
       nav={<ResourcesNav />}
       actions={
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
           Record support
         </Button>
       }
@@ -130,9 +171,11 @@ export function InKindPage() {
                   </Table.Td>
                   <Table.Td>{[k.hours !== null ? `${k.hours} h` : null, k.quantity !== null ? `× ${k.quantity}` : null].filter(Boolean).join(' · ') || '—'}</Table.Td>
                   <Table.Td ta="right">{k.valueMinor !== null && k.currency ? money(k.valueMinor, k.currency) : '—'}</Table.Td>
-                  <Table.Td>{[k.supportedMeeting?.name, k.supportedCampaign?.name, k.supportedEvent?.name].filter(Boolean).join(', ') || '—'}</Table.Td>
                   <Table.Td>
-                    <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
+                    <SupportedLinks k={k} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onEdit={() => setEditing(k)} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -141,8 +184,8 @@ export function InKindPage() {
           <ListPager total={list.data.total} page={page} onChange={setPage} noun="contributions in kind" />
         </>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Record in-kind support" size="xl">
-        {adding && <InKindForm onDone={() => setAdding(false)} />}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Record in-kind support' : 'Edit in-kind support'} size="xl">
+        {editing !== null && <InKindForm key={editing === 'new' ? 'new' : editing.id} inKind={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}
       </Modal>
     </Page>
   );

@@ -5,6 +5,7 @@ import { useRpcQuery } from '../../api/queries';
 import { formatDate } from '../../components/format';
 import { Section } from '../../components/Section';
 import { trainingHref } from '../capacity/reads';
+import { SupportedLinks } from './LinkPickers';
 import { money, MoneyList } from './Money';
 import { fundraisingHref } from './reads';
 
@@ -58,6 +59,7 @@ export function OrganizationResources({ organizationId }: { organizationId: stri
               {formatDate(k.givenOn)}: {IN_KIND_KINDS[k.kind]}
               {k.hours !== null ? `, ${k.hours} h` : ''}
               {k.valueMinor !== null && k.currency ? `, ${money(k.valueMinor, k.currency)}` : ''}
+              <SupportedLinks k={k} inline />
             </Text>
           ))}
         </Block>

@@ -142,6 +142,53 @@ test('a saved view keeps filters, sort and columns, is listed in the sidebar, an
   await waitFor(async () => expect(await ok(bridge, 'views.list', {})).toEqual([]));
 });
 
+test('a custom field column sorts from its header (no value last both ways), a saved view keeps it, and a deleted field falls back to name', async () => {
+  const { bridge } = await startWithCoalition();
+  const members = await ok(bridge, 'customFields.save', { entity: 'organization', label: 'Members', kind: 'number' });
+  await addOrg(bridge, 'Alder Food Bank', { custom: { [members.id]: 120 } });
+  await addOrg(bridge, 'Bayview Tenants Union');
+  await addOrg(bridge, 'Cedar Legal Aid', { custom: { [members.id]: 8 } });
+  await addOrg(bridge, 'Dogwood Youth Council', { custom: { [members.id]: 40 } });
+  const { user } = renderApp('/directory');
+  await waitFor(() => expect(rowNames()).toHaveLength(4), { timeout: 5000 });
+
+  await user.click(screen.getByRole('button', { name: 'Columns' }));
+  await user.click(await screen.findByRole('checkbox', { name: 'Members' }));
+  await user.keyboard('{Escape}');
+  await user.click(await screen.findByRole('button', { name: 'Sort by Members' }));
+  await waitFor(() => expect(rowNames()).toEqual(['Cedar Legal Aid', 'Dogwood Youth Council', 'Alder Food Bank', 'Bayview Tenants Union']));
+  expect(within(table()).getByRole('columnheader', { name: /Members/ })).toHaveAttribute('aria-sort', 'ascending');
+  expect(within(table()).getByRole('columnheader', { name: /Name/ })).not.toHaveAttribute('aria-sort');
+  await user.click(screen.getByRole('button', { name: 'Sort by Members' }));
+  await waitFor(() => expect(rowNames()).toEqual(['Alder Food Bank', 'Dogwood Youth Council', 'Cedar Legal Aid', 'Bayview Tenants Union']));
+  expect(within(table()).getByRole('columnheader', { name: /Members/ })).toHaveAttribute('aria-sort', 'descending');
+
+  await user.click(screen.getByRole('button', { name: 'Save view' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Save view' });
+  await user.type(within(dialog).getByLabelText('View name'), 'Largest first');
+  await user.click(within(dialog).getByRole('button', { name: 'Save view' }));
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Save view' })).not.toBeInTheDocument());
+  expect((await ok(bridge, 'views.list', {}))[0]).toMatchObject({ name: 'Largest first', sort: { field: `cf:${members.id}`, direction: 'desc' } });
+
+  // Elsewhere, then the view again: the sort comes back with it.
+  await user.click(screen.getByRole('link', { name: 'Charter' }));
+  await screen.findByLabelText('Mission');
+  await user.click(await screen.findByRole('link', { name: 'Largest first, saved view of organizations' }));
+  await waitFor(() => expect(rowNames()).toEqual(['Alder Food Bank', 'Dogwood Youth Council', 'Cedar Legal Aid', 'Bayview Tenants Union']));
+  expect(within(table()).getByRole('columnheader', { name: /Members/ })).toHaveAttribute('aria-sort', 'descending');
+
+  // The field is deleted on Directory → Fields: the view still opens, by name.
+  await user.click(screen.getByRole('link', { name: 'Fields' }));
+  const section = (await screen.findByRole('heading', { name: 'Organization fields' })).closest('section') as HTMLElement;
+  await user.click(await within(section).findByRole('button', { name: 'Delete Members' }));
+  await user.click(within(await screen.findByRole('dialog', { name: 'Delete the field “Members”?' })).getByRole('button', { name: 'Delete field' }));
+  await waitFor(() => expect(within(section).queryByText('Members')).not.toBeInTheDocument());
+  await user.click(await screen.findByRole('link', { name: 'Largest first, saved view of organizations' }));
+  await waitFor(() => expect(rowNames()).toEqual(['Alder Food Bank', 'Bayview Tenants Union', 'Cedar Legal Aid', 'Dogwood Youth Council']));
+  expect(within(table()).getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
+});
+
 test('the People tab uses the same table over people', async () => {
   const { bridge } = await startWithCoalition();
   const orgId = await addOrg(bridge, 'Alder Food Bank');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { IN_KIND_KINDS, inKindInput, type InKind, type InKindInput } from '@shared/resources/contract';
@@ -87,7 +87,7 @@ function InKindForm({ inKind, onDone }: { inKind?: InKind | undefined; onDone: (
           <TextInput label="Currency" maxLength={3} {...form.getInputProps('currency')} value={form.values.currency ?? ''} onChange={(e) => form.setFieldValue('currency', e.currentTarget.value === '' ? null : e.currentTarget.value)} />
         </Group>
         <Fieldset legend="What it supported" variant="filled">
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Stack gap="sm">
             <MeetingPicker
               label="Meeting"
               date={form.values.givenOn}
@@ -98,6 +98,7 @@ function InKindForm({ inKind, onDone }: { inKind?: InKind | undefined; onDone: (
             />
             <AdvocacyCampaignPicker
               label="Advocacy campaign"
+              description="Any campaign, active ones first."
               value={form.values.supportedCampaignId}
               current={inKind?.supportedCampaign ?? null}
               onChange={(id) => form.setFieldValue('supportedCampaignId', id)}
@@ -111,7 +112,7 @@ function InKindForm({ inKind, onDone }: { inKind?: InKind | undefined; onDone: (
               onChange={(id) => form.setFieldValue('supportedEventId', id)}
               error={errorText(form, 'supportedEventId')}
             />
-          </SimpleGrid>
+          </Stack>
         </Fieldset>
         <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
         <FormButtons onCancel={onDone} submit={inKind ? 'Save support' : 'Record support'} loading={save.isPending} />
@@ -125,15 +126,21 @@ export function InKindPage() {
   const [page, setPage] = useState(1);
   const list = useRpcQuery('inKind.list', { offset: (page - 1) * LIST_PAGE, limit: LIST_PAGE });
   const remove = useRpcMutation('inKind.delete', { invalidates: RESOURCE_READS });
-  // 'new', a row being changed, or closed.
-  const [editing, setEditing] = useState<InKind | 'new' | null>(null);
+  // The form is open on a new record or a row; `n` gives each opening a fresh form, and the row
+  // stays while the modal fades out so its title does not change on the way.
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState<{ n: number; inKind: InKind | undefined }>({ n: 0, inKind: undefined });
+  const openForm = (inKind?: InKind) => {
+    setTarget((t) => ({ n: t.n + 1, inKind }));
+    setOpen(true);
+  };
   return (
     <Page
       title="In-kind support"
       description="Meeting space, volunteer time, expertise and media connections given to the coalition, with hours and estimated value."
       nav={<ResourcesNav />}
       actions={
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => openForm()}>
           Record support
         </Button>
       }
@@ -175,7 +182,7 @@ export function InKindPage() {
                     <SupportedLinks k={k} />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onEdit={() => setEditing(k)} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
+                    <RowActions what={`${IN_KIND_KINDS[k.kind]} from ${k.contributor.name}`} onEdit={() => openForm(k)} onDelete={() => remove.mutate({ id: k.id }, { onError: (e) => notifyError('The support was not deleted', e) })} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -184,8 +191,8 @@ export function InKindPage() {
           <ListPager total={list.data.total} page={page} onChange={setPage} noun="contributions in kind" />
         </>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Record in-kind support' : 'Edit in-kind support'} size="xl">
-        {editing !== null && <InKindForm key={editing === 'new' ? 'new' : editing.id} inKind={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}
+      <Modal opened={open} onClose={() => setOpen(false)} title={target.inKind ? 'Edit in-kind support' : 'Record in-kind support'} size="xl">
+        <InKindForm key={target.n} inKind={target.inKind} onDone={() => setOpen(false)} />
       </Modal>
     </Page>
   );

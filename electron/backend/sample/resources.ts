@@ -32,8 +32,12 @@ export async function writeResources(call: Call): Promise<void> {
     { name: 'Spring lobby days', purpose: 'lobbying' as const, goalMinor: 3_500_000, startsOn: '2026-02-01', endsOn: '2027-04-30' },
     { name: 'Community media fund', purpose: 'media_outreach' as const, goalMinor: 2_000_000, startsOn: '2026-06-01', endsOn: '2027-03-31' },
   ];
+  // What the money and the in-kind help went to: the advocacy campaigns, meetings and public events written before.
+  const advocacy = new Map((await call('campaigns.list', {})).map((c) => [c.name, c.id]));
+  const campaignNamed = (name: string) => advocacy.get(name) ?? null;
   for (const [index, c] of campaigns.entries()) {
-    const saved = await call('fundraising.create', { ...c, campaignId: null, currency: 'USD', leadOrganizationId: org(index), leadPersonId: null, notes: '' });
+    const campaignId = c.purpose === 'advocacy_campaign' ? campaignNamed('Medicaid Mental Health Parity') : null;
+    const saved = await call('fundraising.create', { ...c, campaignId, currency: 'USD', leadOrganizationId: org(index), leadPersonId: null, notes: '' });
     const pledges = [
       { type: 'member' as const, organizationId: org(index + 3), name: '', amount: 1_500_000, paid: [600_000, 400_000], restricted: '' },
       { type: 'foundation' as const, organizationId: null, name: 'Alder Family Foundation', amount: 5_000_000, paid: [2_500_000], restricted: 'Field organizers only' },
@@ -116,9 +120,20 @@ export async function writeResources(call: Call): Promise<void> {
     { kind: 'media_connections', description: 'Introductions to two health reporters', hours: null, quantity: 2, valueMinor: null, currency: null, givenOn: day(-8) },
     { kind: 'materials', description: 'Printed fact sheets', hours: null, quantity: 500, valueMinor: 40_000, currency: 'USD', givenOn: day(-2) },
   ];
+  const around = (offset: number) => ({ from: `${day(offset - 10)}T00:00:00.000Z`, to: `${day(offset + 10)}T00:00:00.000Z` });
+  const assembly = (await call('meetings.range', { ...around(-40), types: ['assembly'] })).meetings[0]?.id ?? null;
+  const event = (await call('campaigns.events.list', around(-2)))[0] ?? null;
+  const supported = [
+    { supportedMeetingId: assembly, supportedCampaignId: null, supportedEventId: null },
+    { supportedMeetingId: null, supportedCampaignId: campaignNamed('Just Cause Eviction Now'), supportedEventId: null },
+    { supportedMeetingId: null, supportedCampaignId: campaignNamed('Just Cause Eviction Now'), supportedEventId: null },
+    { supportedMeetingId: null, supportedCampaignId: campaignNamed('Medicaid Mental Health Parity'), supportedEventId: null },
+    { supportedMeetingId: null, supportedCampaignId: event?.campaign?.id ?? null, supportedEventId: event?.id ?? null },
+  ];
   for (const [i, k] of inKind.entries()) {
+    const links = supported[i] ?? { supportedMeetingId: null, supportedCampaignId: null, supportedEventId: null };
     await call('inKind.save', {
-      inKind: { ...k, contributorOrganizationId: i === 1 ? null : org(i + 2), contributorPersonId: i === 1 ? person(5) : null, supportedMeetingId: null, supportedCampaignId: null, supportedEventId: null, notes: '' },
+      inKind: { ...k, ...links, contributorOrganizationId: i === 1 ? null : org(i + 2), contributorPersonId: i === 1 ? person(5) : null, notes: '' },
     });
   }
 

@@ -15,6 +15,16 @@ describe('resources sample data', () => {
     const coverage = campaigns.find((c) => c.name === 'Coverage for All 2026');
     expect(coverage?.otherCurrencies).toEqual([{ currency: 'EUR', contributions: 1, pledgedMinor: 1_000_000, receivedMinor: 1_000_000, outstandingMinor: 0 }]);
     expect(coverage?.progress.receivedMinor).toBeGreaterThan(0);
+    expect((await ok(backend, 'fundraising.get', { id: coverage?.id ?? '' })).campaignName).toBe('Medicaid Mental Health Parity');
+    // Every in-kind gift says what it supported: a meeting, a campaign, or a public event with its campaign.
+    const { rows: inKind } = await ok(backend, 'inKind.list', {});
+    expect(inKind.map((k) => [k.supportedMeeting !== null, k.supportedCampaign !== null, k.supportedEvent !== null])).toEqual([
+      [false, true, true],
+      [false, true, false],
+      [false, true, false],
+      [false, true, false],
+      [true, false, false],
+    ]);
     expect(new Set((await ok(backend, 'grants.list', {})).map((g) => g.status))).toEqual(new Set(['prospect', 'drafting', 'submitted', 'awarded', 'declined']));
     expect((await ok(backend, 'grants.due', { today: '2026-11-01' })).map((d) => d.daysLeft)).toEqual([-5, -3, 12, 25]);
     const { total, rows: trainings } = await ok(backend, 'trainings.list', {});

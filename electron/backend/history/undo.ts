@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { AppError } from '@shared/errors';
 import type { BatchEntry } from '@shared/history/contract';
 import type { ChangeBatchesTable, Database, RecordedTable } from '../db/schema';
-import { serialize } from '../db/writer';
+import { deserialize, serialize } from '../db/writer';
 import type { CallContext } from '../rpc/handlers';
 import { nameOfRow, noun } from './describe';
 
@@ -266,16 +266,6 @@ function sameRecord(now: Row | null, image: Row | null): boolean {
   if (now === null || image === null) return now === image;
   const stored = serialize(now);
   return Object.keys(image).every((column) => JSON.stringify(stored[column]) === JSON.stringify(image[column]));
-}
-
-/** A change-log image as SQLite stores it (blobs back from base64). */
-function deserialize(image: Row): Row {
-  const out: Row = {};
-  for (const [column, value] of Object.entries(image)) {
-    const base64 = typeof value === 'object' && value !== null && Object.keys(value).length === 1 ? (value as { base64?: unknown }).base64 : undefined;
-    out[column] = typeof base64 === 'string' ? Buffer.from(base64, 'base64') : value;
-  }
-  return out;
 }
 
 async function apply(ctx: CallContext, kind: Op['kind'], entity: RecordedTable, ops: readonly Op[], current: ReadonlyMap<string, Row>): Promise<void> {

@@ -6,6 +6,7 @@ import { briefingsShots } from './briefings';
 import { resourcesShots } from './resources';
 import { policyShots } from './policy';
 import { mediaShots } from './media';
+import { directoryShots } from './directory';
 
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
@@ -30,4 +31,5 @@ export const AREA_SHOTS: Record<string, (shot: Shot) => Promise<void>> = {
   resources: resourcesShots,
   policy: policyShots,
   media: mediaShots,
+  directory: directoryShots,
 };

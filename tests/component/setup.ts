@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy… and waitFor wait up to 5 s (the library's default is 1 s): a screen's first read through
+// the real backend took longer than that on a busy two-core machine, and a slower one must not fail
+// a test whose screen is right.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom lacks the layout APIs Mantine's components call; these stand-ins do nothing visible.
 Object.defineProperty(window, 'matchMedia', {

@@ -120,6 +120,28 @@ describe('sorting organizations by a custom field', () => {
     }
   });
 
+  it('pages a common choice the same whether its records are looked up one by one, read as a set, or read and sorted', async () => {
+    const { backend } = await useBackend();
+    const { dues } = await fourKinds(backend);
+    // 16 paid (common: walked along the name index), 4 late (rare: read and sorted), 2 with none.
+    const expected: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const value = i < 4 ? 'Late' : i < 20 ? 'Paid' : null;
+      const name = `Partner ${String.fromCharCode(97 + ((i * 5) % 22))}`;
+      await ok(backend, 'organizations.create', org(name, { [dues.id]: value }));
+      expected.push(`${value ?? 'zz'}|${name}`);
+    }
+    const inOrder = [...expected].sort().map((key) => key.split('|')[1]);
+    for (const direction of ['asc', 'desc'] as const) {
+      const sort = { field: `cf:${dues.id}` as const, direction };
+      const want = direction === 'asc' ? inOrder : [...inOrder.slice(0, 20).reverse(), ...inOrder.slice(20).reverse()];
+      expect(await names(backend, { filters: {}, sort })).toEqual(want);
+      // One row a page: the first pages of the paid organizations look each one up, later ones read them once.
+      expect((await pagedNames(backend, { filters: {}, sort }, 1)).names).toEqual(want);
+      expect((await pagedNames(backend, { filters: {}, sort }, 6)).names).toEqual(want);
+    }
+  });
+
   it('exports in the same order as the table', async () => {
     const { backend } = await useBackend();
     const { members } = await fourKinds(backend);

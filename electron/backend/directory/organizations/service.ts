@@ -29,6 +29,7 @@ import {
   customSortOrder,
   customValuesOf,
   customValuesOfRecord,
+  choiceIds,
   hasChoice,
   hasSortValue,
   matchesCustomFilters,
@@ -440,15 +441,15 @@ async function customSortedOrganizations(ctx: Db, input: ListInput, sort: Custom
        where not ${hasSortValue(sql.ref('o.id'), sort)} and ${walked}
        order by ${tail} limit ${limit} offset ${offset}`,
     countValued: () => (anyFilter ? count(hasSortValue(sql.ref('o.id'), sort)) : sortValueCount(ctx, sort)),
-    inChoice: (choice, walk, offset, limit) =>
-      walk
+    inChoice: (choice, how, offset, limit) =>
+      how === 'read'
         ? sql<{ r: number }>`
-            select o.rowid as r from organizations as o indexed by organizations_name
-             where ${hasChoice(sql.ref('o.id'), sort, choice)} and ${walked}
-             order by ${tail} limit ${limit} offset ${offset}`
-        : sql<{ r: number }>`
             select o.rowid as r from custom_values as s indexed by custom_values_text cross join organizations as o
              where s.field_id = ${sort.fieldId} and s.value_text = ${choice} collate nocase and o.id = s.record_id and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`
+        : sql<{ r: number }>`
+            select o.rowid as r from organizations as o indexed by organizations_name
+             where ${how === 'set' ? sql<SqlBool>`o.id in (${choiceIds(sort, choice)})` : hasChoice(sql.ref('o.id'), sort, choice)} and ${walked}
              order by ${tail} limit ${limit} offset ${offset}`,
     countChoice: (choice) => (anyFilter ? count(hasChoice(sql.ref('o.id'), sort, choice)) : customFilterSizes(ctx, [{ fieldId: sort.fieldId, values: [choice] }]).then(([n]) => n ?? 0)),
   });

@@ -23,6 +23,7 @@ import {
   customSortOrder,
   customValuesOf,
   customValuesOfRecord,
+  choiceIds,
   hasChoice,
   hasSortValue,
   matchesCustomFilters,
@@ -296,15 +297,15 @@ async function customSortedPeople(ctx: Db, input: PersonListInput, sort: CustomS
        where not ${hasSortValue(sql`people.id`, sort)} and ${walked}
        order by ${tail} limit ${limit} offset ${offset}`,
     countValued: () => (anyFilter ? count(hasSortValue(sql`people.id`, sort)) : sortValueCount(ctx, sort)),
-    inChoice: (choice, walk, offset, limit) =>
-      walk
+    inChoice: (choice, how, offset, limit) =>
+      how === 'read'
         ? sql<{ r: number }>`
-            select people.rowid as r from people indexed by people_name
-             where ${hasChoice(sql`people.id`, sort, choice)} and ${walked}
-             order by ${tail} limit ${limit} offset ${offset}`
-        : sql<{ r: number }>`
             select people.rowid as r from custom_values as s indexed by custom_values_text cross join people
              where s.field_id = ${sort.fieldId} and s.value_text = ${choice} collate nocase and people.id = s.record_id and ${walked}
+             order by ${tail} limit ${limit} offset ${offset}`
+        : sql<{ r: number }>`
+            select people.rowid as r from people indexed by people_name
+             where ${how === 'set' ? sql<SqlBool>`people.id in (${choiceIds(sort, choice)})` : hasChoice(sql`people.id`, sort, choice)} and ${walked}
              order by ${tail} limit ${limit} offset ${offset}`,
     countChoice: (choice) => (anyFilter ? count(hasChoice(sql`people.id`, sort, choice)) : customFilterSizes(ctx, [{ fieldId: sort.fieldId, values: [choice] }]).then(([n]) => n ?? 0)),
   });

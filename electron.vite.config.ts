@@ -19,6 +19,8 @@ export default defineConfig({
           backupCheck: resolve(root, 'electron/backend/backups/checkWorker.ts'),
           // Lays briefing packets out off the backend's thread (briefings/pool.ts finds it next to the host).
           briefingWorker: resolve(root, 'electron/backend/briefings/renderWorker.ts'),
+          // Reads and converts a large import's rows off the backend's thread (directory/imports/rows.ts finds it next to the host).
+          importWorker: resolve(root, 'electron/backend/directory/imports/worker.ts'),
         },
       },
     },

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
+import { findWorker, launchWorker, type WorkerLauncher } from '../workers';
 import { renderPacket } from './layout';
 import type { PacketData, PacketFrame } from './packet';
+
+export type { WorkerLauncher } from '../workers';
 
 // The render workers: a small pool of worker_threads that lay packets out, so a batch of hundreds
 // of PDFs never holds the backend's thread (which answers every other call meanwhile). Tasks wait
@@ -25,12 +25,6 @@ export type RenderReply = { id: number; ok: true; bytes: Uint8Array; pages: numb
 export interface RenderedPacket {
   bytes: Buffer;
   pages: number;
-}
-
-/** How to start a worker: a script's path, or (eval) the code of a small loader. */
-export interface WorkerLauncher {
-  script: string;
-  eval?: boolean;
 }
 
 /** A queued packet was dropped because its batch was cancelled. */
@@ -139,8 +133,7 @@ export class RenderPool {
   }
 
   #start(): Slot {
-    const launcher = this.#launcher as WorkerLauncher;
-    const worker = new Worker(launcher.script, { eval: launcher.eval ?? false, name: 'briefing-render', resourceLimits: WORKER_LIMITS });
+    const worker = launchWorker(this.#launcher as WorkerLauncher, { name: 'briefing-render', resourceLimits: WORKER_LIMITS });
     // A pool at rest never keeps the process alive; a running task holds it (see #finish).
     worker.unref();
     const slot: Slot = { worker, task: null };
@@ -210,31 +203,11 @@ export class RenderPool {
 }
 
 /**
- * Where the render worker is: the built script next to the backend's bundle
- * (out/main/briefingWorker.js, from this module's folder or its chunks folder); else, running from
- * the repository (tests, `tsx`), the TypeScript source through tsx with the project's path aliases;
- * else null (render on this thread).
+ * Where the render worker is: out/main/briefingWorker.js once built, else (running from the
+ * repository) renderWorker.ts through tsx, else null (render on this thread). See workers.ts.
  */
 export function findRenderWorker(from = import.meta.dirname): WorkerLauncher | null {
-  for (const dir of [from, dirname(from)]) {
-    const built = join(dir, 'briefingWorker.js');
-    if (existsSync(built)) return { script: built };
-  }
-  const source = join(from, 'renderWorker.ts');
-  if (!existsSync(source)) return null;
-  const root = join(from, '..', '..', '..');
-  let api: string;
-  try {
-    // require.resolve finds the CommonJS build; the worker imports its ES module beside it.
-    api = join(dirname(createRequire(join(root, 'package.json')).resolve('tsx/esm/api')), 'index.mjs');
-  } catch {
-    return null;
-  }
-  // tsx registered inside the worker (Node 20 does not apply --import hooks to a worker's entry),
-  // with the project's tsconfig for the @shared alias.
-  const url = (path: string) => JSON.stringify(pathToFileURL(path).href);
-  const tsconfig = JSON.stringify(join(root, 'tsconfig.node.json'));
-  return { script: `import(${url(api)}).then(({ register }) => { register({ tsconfig: ${tsconfig} }); return import(${url(source)}); });`, eval: true };
+  return findWorker('briefingWorker.js', from, (dir) => join(dir, 'renderWorker.ts'));
 }
 
 let shared: RenderPool | null = null;

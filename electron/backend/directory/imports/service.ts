@@ -26,16 +26,14 @@ import { officialInput } from '@shared/policy/contract';
 import type { AffiliationsTable, CustomFieldsTable, CustomValuesTable, OrganizationsTable, PeopleTable } from '../../db/schema';
 import type { CallContext } from '../../rpc/handlers';
 import { deserialize, serialize } from '../../db/writer';
-import { fieldDefinitions, type StoredCustomValue } from '../customFields/service';
+import { fieldDefinitions } from '../customFields/service';
 import { withBulkIndexing } from '../bulkInsert';
-import { emailKey, organizationNameKey, personNameKey, websiteKey } from '../duplicates/detect';
+import { organizationNameKey } from '../duplicates/detect';
 import { fromInput as organizationColumns, toOrganization } from '../organizations/service';
 import { personFromRow as personAsContract, personToColumns } from '../people/service';
 import {
   applyOrganizationPatch,
   applyPersonPatch,
-  CellProblem,
-  customConverter,
   fieldsOfPath,
   guessMapping,
   headerKey,
@@ -45,7 +43,8 @@ import {
   type PersonPatch,
 } from './convert';
 import { completeImportFile, discardImportFile, forgetCheck, importFile, plannedPath, type ImportFile } from './files';
-import { importRows, openImportTable, type ImportTable, type TableRow } from './parse';
+import { openImportTable, type ImportTable } from './parse';
+import { convertedRows, directoryMatchKeys, warmImportWorker, type ConvertedRow, type CustomValueRow, type FreshCheck, type RowsSpec } from './rows';
 import type { OfficialInput } from '@shared/policy/contract';
 import {
   applyOfficialPatch,
@@ -58,7 +57,6 @@ import {
   resolveOfficialRow,
   writeOfficials,
   type OfficialLookups,
-  type OfficialPatch,
   type OfficialTarget,
 } from '../../policy/officialImport';
 import type { OfficialsTable } from '../../policy/tables';
@@ -96,13 +94,12 @@ import type { OfficialsTable } from '../../policy/tables';
 
 type Db = Pick<CallContext, 'db'>;
 
+/** Rows between two progress events of the import. */
+const PROGRESS_EVERY = 1000;
+
 /** An uploaded file `open` has read. */
 type StagedImport = ImportFile & { table: ImportTable };
 
-/** Rows written between two progress events. */
-const PROGRESS_EVERY = 1000;
-/** A cell the export neutralized (see exports/service.ts neutralizeFormula). */
-const FORMULA_GUARD = /^'[=+\-@\t\r]/;
 /** Records read per `in (...)` query. */
 const READ_CHUNK = 500;
 
@@ -111,6 +108,8 @@ const READ_CHUNK = 500;
 
 export async function openImport(ctx: Db, input: { importId: string }): Promise<ImportPreview> {
   const file = completeImportFile(input.importId);
+  // A large file's dry run converts it in a worker: started now, it is ready by then.
+  warmImportWorker(file.entity, file.size);
   let table: ImportTable;
   try {
     table = await openImportTable(file.path);
@@ -221,63 +220,15 @@ async function customColumnsOf(ctx: Db, file: StagedImport, mapping: readonly (s
 }
 
 // ---------------------------------------------------------------------------------------------
-// Converting rows (independent of the workspace)
+// Converting rows (independent of the workspace): rows.ts, in a worker for a large file
 
-type CustomValueRow = NonNullable<StoredCustomValue>;
-
-interface ConvertedRow {
-  row: number;
-  /** null when a cell could not be read (the row is invalid). */
-  patch: OrganizationPatch | PersonPatch | OfficialPatch | null;
-  /** The custom values the row's non-empty cells set, by field id (absent when none). */
-  custom?: Map<string, CustomValueRow>;
-  problems: RowProblem[];
-}
-
-/** Converts a row's cells with the mapping: a field value per mapped non-empty cell, or the cells' problems. */
-function rowConverter(file: StagedImport, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): (row: TableRow) => ConvertedRow {
+/** The file's rows, converted with the plan's mapping (a new read of the file per call). */
+function rowSource(file: StagedImport, duplicates: DuplicateStrategy, mapping: readonly (string | null)[], customColumns: ReadonlyMap<number, CustomFieldsTable>): () => AsyncGenerator<ConvertedRow[]> {
   const converters: Record<string, (cell: string) => unknown> =
     file.entity === 'organization' ? ORGANIZATION_CONVERTERS : file.entity === 'person' ? PERSON_CONVERTERS : OFFICIAL_CONVERTERS;
-  const { headers } = file.table;
-  const width = headers.length;
-  const columns = mapping.flatMap((field, index) => {
-    if (field === null) return [];
-    const custom = customColumns.get(index);
-    return [custom ? { index, field: custom.id, custom: true, convert: customConverter(custom) } : { index, field, custom: false, convert: converters[field] as (cell: string) => unknown }];
-  });
-  return ({ cells, row }) => {
-    const problems: RowProblem[] = [];
-    if (cells.length > width) {
-      let last = cells.length;
-      while (last > width && (cells[last - 1] ?? '').trim() === '') last -= 1;
-      if (last > width) problems.push({ row, column: null, message: `Row has ${last} cells; the header has ${width}.` });
-    }
-    const patch: Record<string, unknown> = {};
-    let custom: Map<string, CustomValueRow> | undefined;
-    for (const { index, field, custom: isCustom, convert } of columns) {
-      const raw = cells[index];
-      if (raw === undefined || raw.trim() === '') continue;
-      // The export puts a quote before a leading = + - @ so spreadsheets do not run it: take it off.
-      const cell = FORMULA_GUARD.test(raw) ? raw.slice(1) : raw;
-      try {
-        const value = convert(cell);
-        if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        if (isCustom) (custom ??= new Map<string, CustomValueRow>()).set(field, value as CustomValueRow);
-        else patch[field] = value;
-      } catch (error) {
-        if (!(error instanceof CellProblem)) throw error;
-        problems.push({ row, column: headers[index] as string, message: error.message });
-      }
-    }
-    return problems.length === 0 ? { row, patch, ...(custom ? { custom } : {}), problems } : { row, patch: null, problems };
-  };
-}
-
-/** The file's rows, converted, PROGRESS_EVERY at a time. */
-async function* convertedRows(file: StagedImport, convert: (row: TableRow) => ConvertedRow): AsyncGenerator<ConvertedRow[]> {
-  for await (const batch of importRows(file.path, file.table)) {
-    for (let start = 0; start < batch.length; start += PROGRESS_EVERY) yield batch.slice(start, start + PROGRESS_EVERY).map(convert);
-  }
+  // Only an update applies a row to a record it matches: otherwise a row the worker checked as a new record needs no patch back.
+  const spec: RowsSpec = { path: file.path, table: file.table, entity: file.entity, mapping, customColumns: [...customColumns], patches: duplicates === 'update' };
+  return () => convertedRows(spec, converters);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,15 +266,7 @@ interface PlanSteps {
 
 /** The match keys of a record or row: email, name, website (organizations), in that order. */
 function matchKeys(entity: ImportEntity, record: { name?: string | undefined; email?: string | undefined; website?: string | undefined; district?: string | undefined }): string[] {
-  if (entity === 'official') return officialMatchKeys(record);
-  const keys: string[] = [];
-  const email = record.email ? emailKey(record.email) : null;
-  if (email) keys.push(`e:${email}`);
-  const name = record.name ? (entity === 'organization' ? organizationNameKey(record.name) : personNameKey(record.name)) : null;
-  if (name) keys.push(`n:${name}`);
-  const website = entity === 'organization' && record.website ? websiteKey(record.website) : null;
-  if (website) keys.push(`w:${website}`);
-  return keys;
+  return entity === 'official' ? officialMatchKeys(record) : directoryMatchKeys(entity, record);
 }
 
 /**
@@ -392,13 +335,13 @@ function personFromRow(row: PeopleTable): PersonInput {
  * A record some row fills again has, from its first row, one of these (every later row reaches it
  * through a key it shares with an earlier one), so it is kept in memory until the end.
  */
-async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (row: TableRow) => ConvertedRow, index: KeyIndex): Promise<Set<string>> {
+async function sharedKeys(rows: () => AsyncGenerator<ConvertedRow[]>, entity: ImportEntity, index: KeyIndex): Promise<Set<string>> {
   const seen = new Map<string, number>();
   const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
-  for await (const batch of convertedRows(file, convert)) {
-    for (const { patch } of batch) {
+  for await (const batch of rows()) {
+    for (const { patch, keys: rowKeys } of batch) {
       if (!patch) continue;
-      const keys = matchKeys(entity, patch);
+      const keys = rowKeys ?? matchKeys(entity, patch);
       for (const key of keys) count(key);
       const existing = keys.map((key) => index.keys.get(key)).find((n) => n !== undefined);
       if (existing !== undefined) count(`#${existing}`);
@@ -409,10 +352,15 @@ async function sharedKeys(file: StagedImport, entity: ImportEntity, convert: (ro
   return shared;
 }
 
+function checkInput(schema: z.ZodType<unknown>, input: unknown): FreshCheck {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, data: result.data } : { ok: false, issues: result.error.issues };
+}
+
 async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: PlanSteps = {}): Promise<Planned> {
   const { entity, mapping } = plan;
   const strategy: DuplicateStrategy = plan.duplicates;
-  const convert = rowConverter(file, mapping, await customColumnsOf(ctx, file, mapping));
+  const fileRows = rowSource(file, strategy, mapping, await customColumnsOf(ctx, file, mapping));
   const columnOf = new Map<string, string>();
   mapping.forEach((field, index) => {
     if (field !== null) columnOf.set(field, file.table.headers[index] as string);
@@ -433,7 +381,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
   const index: KeyIndex = strategy === 'create' ? { keys: new Map(), ids: [] } : await existingKeys(ctx, entity);
   let made = 0;
   const organizations = entity === 'person' && columnOf.has('organization') ? await organizationsByName(ctx) : new Map<string, string>();
-  const shared = strategy === 'update' ? await sharedKeys(file, entity, convert, index) : new Set<string>();
+  const shared = strategy === 'update' ? await sharedKeys(fileRows, entity, index) : new Set<string>();
   // The records in memory, by their number in the index: those the current batch fills, and (update) those later rows may fill again.
   const live = new Map<number, AnyTarget>();
   const kept = new Map<number, AnyTarget>();
@@ -448,14 +396,14 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
   };
   let rows = 0;
 
-  for await (const batch of convertedRows(file, convert)) {
+  for await (const batch of fileRows()) {
     // Records of the workspace that the batch's rows will update: read whole, in chunks.
     let existingRows = new Map<string, OrganizationsTable | PeopleTable | OfficialsTable>();
     if (strategy === 'update') {
       const ids = new Set<string>();
-      for (const { patch } of batch) {
+      for (const { patch, keys } of batch) {
         if (!patch) continue;
-        for (const key of matchKeys(entity, patch)) {
+        for (const key of keys ?? matchKeys(entity, patch)) {
           const hit = index.keys.get(key);
           if (hit !== undefined && hit >= 0 && !live.has(hit)) ids.add(index.ids[hit] as string);
         }
@@ -464,7 +412,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
     }
     const touched = new Map<number, AnyTarget>();
 
-    for (const { row, patch: cells, custom, problems: cellProblems } of batch) {
+    for (const { row, patch: cells, custom, problems: cellProblems, fresh, keys: rowKeys } of batch) {
       if (!cells) {
         invalid(cellProblems);
         continue;
@@ -482,7 +430,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
       }
       let target: AnyTarget | undefined;
       let code: number | undefined;
-      const keys = strategy === 'create' ? [] : matchKeys(entity, patch);
+      const keys = strategy === 'create' ? [] : (rowKeys ?? matchKeys(entity, patch));
       for (const key of keys) {
         code = index.keys.get(key);
         if (code === undefined) continue;
@@ -509,11 +457,11 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
         }
       }
 
-      const merged = apply(target ? target.input : empty(), patch);
-      const checked = schema.safeParse(merged);
-      if (!checked.success) {
+      // A row that matches nothing was checked as a new record by the worker, if it converted the row.
+      const checked = !target && fresh ? fresh : checkInput(schema, apply(target ? target.input : empty(), patch));
+      if (!checked.ok) {
         invalid(
-          checked.error.issues.map((issue) => {
+          checked.issues.map((issue) => {
             const column = fieldsOfPath(entity, issue.path).map((field) => columnOf.get(field)).find((c) => c !== undefined) ?? null;
             return { row, column, message: issue.message };
           }),
@@ -522,13 +470,13 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
       }
       const isNew = !target;
       if (target && code !== undefined) {
-        target.input = checked.data;
+        target.input = checked.data as AnyTarget['input'];
         if (organizationId) target.organizationId = organizationId;
         if (custom) target.custom = new Map([...(target.custom ?? []), ...custom]);
         if (committeeIds) target.committeeIds = [...(target.committeeIds ?? []), ...committeeIds];
         counts.updated += 1;
       } else {
-        target = { id: randomUUID(), existing: null, input: checked.data, organizationId, committeeIds, ...(custom ? { custom: new Map(custom) } : {}) };
+        target = { id: randomUUID(), existing: null, input: checked.data as AnyTarget['input'], organizationId, committeeIds, ...(custom ? { custom: new Map(custom) } : {}) };
         code = -++made;
         counts.created += 1;
       }
@@ -540,7 +488,7 @@ async function planImport(ctx: Db, file: StagedImport, plan: ImportPlan, steps: 
       if (strategy !== 'create') {
         // A new record answers to the row's own keys (the schema only trims, which the keys ignore);
         // the record this row made or changed answers to its keys unless another one already does.
-        for (const key of isNew ? keys : matchKeys(entity, checked.data)) if (!index.keys.has(key)) index.keys.set(key, code);
+        for (const key of isNew ? keys : matchKeys(entity, checked.data as AnyTarget['input'])) if (!index.keys.has(key)) index.keys.set(key, code);
       }
     }
 
@@ -702,6 +650,13 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
   if (checked && checked.invalid > 0 && !input.skipInvalid) throw tooManyProblems(checked.invalid, checked.problemCount, checked.problems);
   const total = file.table.rowCount;
   ctx.progress('import', 0, total);
+  // Every PROGRESS_EVERY rows (batches are smaller) and at the end.
+  let reported = 0;
+  const progress = (rows: number) => {
+    if (rows === reported || (rows !== total && Math.floor(rows / PROGRESS_EVERY) === Math.floor(reported / PROGRESS_EVERY))) return;
+    reported = rows;
+    ctx.progress('import', rows, total);
+  };
   // Without a dry run, every row may create a record.
   const created = checked ? checked.created : total;
   const customValues = created * input.mapping.filter((field) => customFieldIdOf(field) !== null).length;
@@ -725,12 +680,12 @@ export async function runImport(ctx: CallContext, input: ImportRunInput): Promis
       // Nothing changed since the dry run of this plan: write what it planned.
       for await (const { rows, targets } of PlannedRecords.read(dryRun.planned)) {
         await write(targets);
-        ctx.progress('import', rows, total);
+        progress(rows);
       }
       const { created: c, updated, skipped, invalid } = checked;
       planned = { counts: { created: c, updated, skipped, invalid }, problems: checked.problems, problemCount: checked.problemCount };
     } else {
-      planned = await planImport(ctx, file, input, { write, progress: (rows) => ctx.progress('import', rows, total) });
+      planned = await planImport(ctx, file, input, { write, progress });
     }
     // Undone with the call's transaction: nothing is written.
     if (planned.counts.invalid > 0 && !input.skipInvalid) throw tooManyProblems(planned.counts.invalid, planned.problemCount, planned.problems);

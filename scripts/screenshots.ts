@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { harnessDataDir, startHarness } from '../tests/e2e/support/harness';
-import { AREA_SHOTS, type Shot } from './screenshots/areas';
+import { AREA_SHOTS, IN_PAGE_CALL, type Shot } from './screenshots/areas';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -116,11 +116,7 @@ try {
   // organizations) through the same RPC the screens use.
   // (A string, not a function: tsx would wrap a function's inner helpers in a __name the page lacks.)
   await page.evaluate(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const dues = await call('customFields.save', { entity: 'organization', label: 'Dues status', kind: 'choice', choices: ['Paid', 'Waived', 'Late'] });
     const members = await call('customFields.save', { entity: 'organization', label: 'Members', kind: 'number' });
     await call('customFields.save', { entity: 'organization', label: 'Renewal date', kind: 'date' });
@@ -153,11 +149,7 @@ try {
   const meetingsPage = await browser.newPage({ viewport: { width: 1360, height: 880 }, deviceScaleFactor: 1 });
   await meetingsPage.goto(harness.url);
   const picks = await meetingsPage.evaluate<{ next: string; meeting: string }>(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const next = (await call('meetings.range', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })).meetings.find((m) => m.status === 'scheduled');
     const held = (await call('meetings.range', { from: '2026-09-01T00:00:00Z', to: '2026-11-01T00:00:00Z' })).meetings;
     let best = null;
@@ -199,11 +191,7 @@ try {
   // recorded (decisions, action items, attendance), made by the same RPC as the meeting page's
   // Documents menu and drawn by poppler's pdftoppm.
   const summary = await page.evaluate<{ content: string }>(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const { rows } = await call('meetings.list', { offset: 0, limit: 100 });
     let best = null;
     for (const row of rows) {
@@ -226,11 +214,7 @@ try {
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const { rows } = await call('organizations.list', { filters: { stage: ['contacted'] }, limit: 40 });
     await call('organizations.bulkUpdate', { ids: rows.map((r) => r.id), stage: 'engaged' });
     const pair = (await call('duplicates.find', { entity: 'organization', offset: 0, limit: 5 })).pairs[0];

@@ -11,6 +11,17 @@ import { directoryShots } from './directory';
 // The pictures of each area built after the directory and meetings, one module per area
 // (scripts/screenshots/<area>.ts), taken on the sample coalition in the order listed.
 
+/**
+ * Pasted at the top of a script run in the page (page.evaluate with a string: tsx would wrap a
+ * function's inner helpers in a __name the page lacks): `call(method, input)` calls the backend
+ * as the screens do and throws with the method's message when it is refused.
+ */
+export const IN_PAGE_CALL = `const call = async (method, input) => {
+      const result = await window.coalition.call(method, input);
+      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
+      return result.value;
+    };`;
+
 export interface Shot {
   page: Page;
   /** The harness's address (navigate with `${url}#/route`). */

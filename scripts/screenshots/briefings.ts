@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import type { Shot } from './areas';
+import { IN_PAGE_CALL, type Shot } from './areas';
 
 // Briefing packets: Reports ▸ Briefing packets with a campaign's targets made into one ZIP, then
 // the packet of the sample official with the most on record as page images (packet-1.png …),
@@ -14,11 +14,7 @@ export async function briefingsShots(s: Shot): Promise<void> {
   await page.goto(`${url}#/reports/packets`);
   await page.getByText("A campaign's target officials").click();
   const campaign = await page.evaluate<string>(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     let best = null;
     for (const c of await call('campaigns.list', {})) {
       const scope = await call('briefings.scope', { scope: { kind: 'campaign', campaignId: c.id } });
@@ -35,11 +31,7 @@ export async function briefingsShots(s: Shot): Promise<void> {
   await s.shot('briefing-packets');
 
   const content = await page.evaluate<string>(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const officials = (await call('policy.officials.list', { offset: 0, limit: 200 })).rows;
     let best = null;
     for (const o of officials) {

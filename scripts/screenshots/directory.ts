@@ -1,4 +1,4 @@
-import type { Shot } from './areas';
+import { IN_PAGE_CALL, type Shot } from './areas';
 
 // The directory table sorted by a custom field's column (largest membership first; partners
 // without a value last). The sample coalition has no custom fields, so a number field is defined
@@ -8,11 +8,7 @@ export async function directoryShots(s: Shot): Promise<void> {
   await page.setViewportSize({ width: 1360, height: 880 });
   // (A string, not a function: tsx would wrap a function's inner helpers in a __name the page lacks.)
   await page.evaluate(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const fields = await call('customFields.list', { entity: 'organization' });
     const members = fields.find((f) => f.label === 'Members') ?? (await call('customFields.save', { entity: 'organization', label: 'Members', kind: 'number' }));
     if ((members.valueCount ?? 0) > 0) return;

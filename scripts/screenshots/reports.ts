@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import type { Shot } from './areas';
+import { IN_PAGE_CALL, type Shot } from './areas';
 
 // Reports: the report editor on the sample's last-quarter impact report, the digest screen, then that report and
 // the sample's October digest as PDF page images (report-1.png …, digest-1.png …), made by the
@@ -22,11 +22,7 @@ export async function reportsShots(s: Shot): Promise<void> {
   await s.shot('reports-digest');
 
   const files = await page.evaluate<{ report: string; digest: string }>(`(async () => {
-    const call = async (method, input) => {
-      const result = await window.coalition.call(method, input);
-      if (!result.ok) throw new Error(method + ' failed: ' + result.error.message);
-      return result.value;
-    };
+    ${IN_PAGE_CALL}
     const impact = (await call('reports.list', { kind: 'impact' }))[0];
     const digest = (await call('reports.list', { kind: 'digest' }))[0];
     const report = await call('reports.impactPdf', { id: impact.id, pageSize: 'A4', today: '${TODAY}' });

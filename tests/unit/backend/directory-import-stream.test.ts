@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '@shared/contract';
@@ -105,6 +107,71 @@ describe('reading a file a chunk at a time', () => {
     for (const chunkBytes of [3, 4096]) {
       await expect(openImportTable(path, { chunkBytes })).rejects.toThrow('Row 3 opens a quoted cell (") that is never closed, so the rest of the file cannot be read.');
     }
+  });
+});
+
+describe('reading a workbook', () => {
+  /** A workbook as exceljs writes it: the sheets' parts first, the shared strings after them, the workbook part last. */
+  async function workbookFile(sheets: [string, (string | number)[][]][]): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, rows] of sheets) workbook.addWorksheet(name).addRows(rows);
+    const path = useTempFile('partners.xlsx');
+    writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+    return path;
+  }
+
+  const partOrder = (path: string) => Object.keys(unzipSync(readFileSync(path)));
+
+  it('reads the first sheet with data among many, every time, whatever order the archive stores its parts in', async () => {
+    // exceljs's own streaming reader failed on every read of such a file (a dozen sheets stored
+    // before the workbook part) and on some reads of a smaller one (exceljs issue #3064).
+    const blanks = Array.from({ length: 8 }, (_, i): [string, (string | number)[][]] => [`Blank ${i + 1}`, []]);
+    const others = Array.from({ length: 3 }, (_, i): [string, (string | number)[][]] => [`Other ${i + 1}`, [['Name'], [`Other ${i + 1} row`]]]);
+    const path = await workbookFile([...blanks, ['Partners', [['Name', 'Staff'], ['Alpha', 12], [], ['Beta', 3]]], ...others]);
+    const order = partOrder(path);
+    expect(order.indexOf('xl/worksheets/sheet12.xml')).toBeLessThan(order.indexOf('xl/sharedStrings.xml'));
+    expect(order.indexOf('xl/sharedStrings.xml')).toBeLessThan(order.indexOf('xl/workbook.xml'));
+    const tmpBefore = readdirSync(tmpdir()).filter((name) => name.startsWith('tmp-'));
+    for (let read = 0; read < 10; read++) {
+      const table = await openImportTable(path);
+      expect(table).toMatchObject({ format: 'xlsx', sheet: 'Partners', sheetIndex: 8, headers: ['Name', 'Staff'], rowCount: 2, notes: ['Read the sheet “Partners”; the other 11 sheets were ignored.'] });
+      const rows: (string | number)[][] = [];
+      for await (const batch of importRows(path, table)) for (const { row, cells } of batch) rows.push([row, ...cells]);
+      expect(rows).toEqual([[2, 'Alpha', '12'], [4, 'Beta', '3']]);
+    }
+    // Nothing of the file is parked in temporary files along the way.
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('tmp-'))).toEqual(tmpBefore);
+  });
+
+  it('goes through the sheets in the workbook’s order, not their parts’ order, with the workbook part first or last', async () => {
+    const path = await workbookFile([['First part', [['Name'], ['From the first part']]], ['Second part', [['Name'], ['From the second part']]]]);
+    // The workbook lists the second part's sheet first (as after moving a tab in Excel), and stores its own part first.
+    const parts = unzipSync(readFileSync(path));
+    const workbookXml = strFromU8(parts['xl/workbook.xml'] as Uint8Array);
+    const sheetTags = workbookXml.match(/<sheet [^>]*\/>/g) ?? [];
+    expect(sheetTags).toHaveLength(2);
+    const swapped = workbookXml.replace(sheetTags.join(''), [sheetTags[1], sheetTags[0]].join(''));
+    expect(swapped).not.toBe(workbookXml);
+    const { 'xl/workbook.xml': _workbook, ...rest } = parts;
+    writeFileSync(path, zipSync({ 'xl/workbook.xml': strToU8(swapped), ...rest }));
+    expect(partOrder(path)[0]).toBe('xl/workbook.xml');
+    const table = await openImportTable(path);
+    expect(table).toMatchObject({ sheet: 'Second part', sheetIndex: 0, rowCount: 1 });
+    expect(table.preview).toEqual([['From the second part']]);
+    // A sheet chosen by its place is the same sheet when the file is read again.
+    const again: string[][] = [];
+    for await (const batch of importRows(path, { format: 'xlsx', sheetIndex: 1 })) for (const { cells } of batch) again.push(cells);
+    expect(again).toEqual([['From the first part']]);
+  });
+
+  it('a zip without a workbook part, or whose workbook names no sheet it holds, is refused as unreadable', async () => {
+    const path = await workbookFile([['Partners', [['Name'], ['Alpha']]]]);
+    const { 'xl/workbook.xml': _workbook, ...withoutWorkbook } = unzipSync(readFileSync(path));
+    writeFileSync(path, zipSync(withoutWorkbook));
+    await expect(openImportTable(path)).rejects.toThrow('This Excel file could not be read');
+    const { 'xl/worksheets/sheet1.xml': _sheet, ...withoutSheet } = unzipSync(readFileSync(await workbookFile([['Partners', [['Name'], ['Alpha']]]])));
+    writeFileSync(path, zipSync(withoutSheet));
+    await expect(openImportTable(path)).rejects.toThrow('This Excel file could not be read');
   });
 });
 

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import unzipper from 'unzipper';
 import { AppError } from '@shared/errors';
 import { IMPORT_PREVIEW_ROWS } from '@shared/directory/imports';
 
@@ -319,23 +321,33 @@ const UNREADABLE_WORKBOOK =
   'This Excel file could not be read: it may be damaged, password-protected or not an .xlsx workbook. Open it in Excel and save it again (or save it as “CSV UTF-8”), then import that file.';
 
 /**
- * The rows of one worksheet, read with exceljs's streaming reader: the sheet at `sheetIndex`, or
- * (when null) the first that has a non-blank row, the others only counted. Shared strings are
- * kept (a cell refers to them by number), the rows are not. The reader is always run to the end:
- * a workbook that stores its sheets before its shared strings (as Excel does) has each sheet
- * parked by exceljs in a temporary file of its own, deleted only once the reader gets past it.
+ * The rows of one worksheet: the sheet at `sheetIndex` (in the workbook's own order), or (when
+ * null) the first that has a non-blank row. Shared strings are kept (a cell refers to them by
+ * number), the rows are not.
+ *
+ * The archive is opened through its central directory and its parts read in the order a reader
+ * needs them (relationships, workbook, shared strings, styles, then only the sheet read), with
+ * exceljs's streaming parsers. exceljs's own WorkbookReader reads the zip front to back instead:
+ * a workbook that stores its sheets before its shared strings and workbook part (Excel does;
+ * exceljs's writer puts the workbook part last) makes it park each sheet in a temporary file and
+ * lose the last entries now and then (exceljs issues #3064; the parked files' reads also race
+ * their deletion), so the same file would read one time and not the next.
  */
 async function* xlsxRows(path: string, sheetIndex: number | null, found: Found): AsyncGenerator<TableRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  let index = -1;
-  let read = false;
+  let workbook: OpenedWorkbook;
   try {
-    for await (const worksheet of reader) {
-      index += 1;
-      found.sheets = index + 1;
-      if (read || (sheetIndex !== null && index !== sheetIndex)) continue;
-      let batch: TableRow[] = [];
-      for await (const row of worksheet) {
+    workbook = await openWorkbook(path);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadable(UNREADABLE_WORKBOOK);
+  }
+  found.sheets = workbook.sheets.length;
+  for (const [index, sheet] of workbook.sheets.entries()) {
+    if (sheetIndex !== null && index !== sheetIndex) continue;
+    let read = false;
+    let batch: TableRow[] = [];
+    try {
+      for await (const row of workbook.worksheet(sheet)) {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {
           while (cells.length < column - 1) cells.push('');
@@ -344,7 +356,7 @@ async function* xlsxRows(path: string, sheetIndex: number | null, found: Found):
         if (isBlank(cells)) continue;
         if (!read) {
           read = true;
-          found.sheet = (worksheet as unknown as { name: string }).name;
+          found.sheet = sheet.name;
           found.sheetIndex = index;
         }
         batch.push({ cells, row: row.number });
@@ -353,13 +365,70 @@ async function* xlsxRows(path: string, sheetIndex: number | null, found: Found):
           batch = [];
         }
       }
-      if (batch.length > 0) yield batch;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw unreadable(UNREADABLE_WORKBOOK);
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw unreadable(UNREADABLE_WORKBOOK);
+    if (batch.length > 0) yield batch;
+    if (read) return;
   }
-  if (index < 0) throw unreadable(UNREADABLE_WORKBOOK);
+}
+
+interface WorkbookSheet {
+  name: string;
+  /** The sheet's part in the archive, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+}
+
+interface OpenedWorkbook {
+  /** In the workbook's order; only those whose part the archive holds. */
+  sheets: WorkbookSheet[];
+  /** The sheet's rows, streamed from the archive. */
+  worksheet(sheet: WorkbookSheet): AsyncIterable<ExcelJS.Row>;
+}
+
+/** The parts of exceljs's WorkbookReader this reader drives (exceljs is pinned; see xlsxRows). */
+interface WorkbookReaderParts {
+  _parseRels(stream: Readable): Promise<void>;
+  _parseWorkbook(stream: Readable): Promise<void>;
+  _parseSharedStrings(stream: Readable): AsyncGenerator<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(stream: Readable, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
+}
+
+async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  const archive = await unzipper.Open.file(path);
+  const parts = new Map(archive.files.filter((file) => file.type === 'File').map((file) => [file.path, file]));
+  const stream = (part: string): Readable | null => (parts.get(part)?.stream() as Readable | undefined) ?? null;
+  const relationships = stream('xl/_rels/workbook.xml.rels');
+  const workbookPart = stream('xl/workbook.xml');
+  if (!relationships || !workbookPart) throw unreadable(UNREADABLE_WORKBOOK);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookReaderParts;
+  await reader._parseRels(relationships);
+  await reader._parseWorkbook(workbookPart);
+  const sharedStrings = stream('xl/sharedStrings.xml');
+  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings));
+  const styles = stream('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  const targets = new Map((reader.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
+  const sheets = (reader.model?.sheets ?? []).flatMap(({ name, rId }) => {
+    const target = targets.get(rId);
+    // Targets are relative to xl/ (Excel), or absolute in the archive (some other writers).
+    const part = target === undefined ? null : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    return part !== null && parts.has(part) ? [{ name, part }] : [];
+  });
+  if (sheets.length === 0) throw unreadable(UNREADABLE_WORKBOOK);
+  return {
+    sheets,
+    worksheet: (sheet) => {
+      const sheetNo = /(\d+)\.xml$/.exec(sheet.part)?.[1] ?? '0';
+      const emitted = reader._parseWorksheet(stream(sheet.part) as Readable, sheetNo).next();
+      if (emitted.done) throw unreadable(UNREADABLE_WORKBOOK);
+      return emitted.value.value;
+    },
+  };
 }
 
 /** A cell as text: dates as YYYY-MM-DD (with the time when there is one), formulas by their result. */

@@ -233,15 +233,24 @@ describe('organizations.list sorting and paging', () => {
     }
   });
 
-  it('gives the same rows whether a page walks the sort index (early pages) or sorts the matches (deep pages)', async () => {
-    const { backend } = await useBackend();
+  it('gives the same rows whether a page walks the sort index (early pages, testing rows or probing the matches) or sorts the matches (deep pages)', async () => {
+    const { backend, path } = await useBackend();
     const stages = ['member', 'engaged'] as const;
     for (let i = 0; i < 40; i++) {
       const stage = stages[i % 2] ?? 'member';
       await ok(backend, 'organizations.create', organizationInput({ name: `Group ${(i * 7) % 13}`, city: `City ${i % 5}`, stage, tier: null, tags: i % 3 ? ['x'] : ['y'] }));
     }
-    for (const field of ['name', 'city', 'updatedAt'] as const) {
-      for (const filters of [{ stage: ['engaged' as const] }, { tag: ['x'] }, { stage: ['member' as const], tag: ['x'] }]) {
+    // Last contacts spread over a year (a third never contacted), as logged interactions leave them.
+    withSqlite(path, (db) => db.exec("update organizations set last_contacted_on = case when rowid % 3 = 0 then null else date('2026-01-01', '+' || ((rowid * 37) % 365) || ' days') end"));
+    const filterings = [
+      { stage: ['engaged' as const] },
+      { tag: ['x'] },
+      { stage: ['member' as const], tag: ['x'] },
+      { lastContacted: { from: '2026-02-01', to: '2026-09-30' } },
+      { lastContacted: { never: true } },
+    ];
+    for (const field of ['name', 'city', 'updatedAt', 'lastContactedOn'] as const) {
+      for (const filters of filterings) {
         const whole = await ok(backend, 'organizations.list', { filters, sort: { field, direction: 'desc' }, limit: 500 });
         const paged: string[] = [];
         for (let offset = 0; offset < whole.total; offset += 3) {
@@ -276,6 +285,13 @@ describe('organizations.list query plans', () => {
     );
     expect(page).toMatch(/SCAN o USING (COVERING )?INDEX organizations_city/);
     expect(page).not.toMatch(/TEMP B-TREE/);
+    // A deep page of one filtered column probes the matches' rowids, read from that column's index, and reads no row while it walks.
+    const probing = plan(
+      "select o.rowid from organizations o where +o.rowid in (select o.rowid from organizations o where o.last_contacted_on >= '2026-01-01' and o.last_contacted_on <= '2026-06-30') order by o.name collate nocase, o.id limit 100 offset 2000",
+    );
+    expect(probing).toMatch(/SCAN o USING COVERING INDEX organizations_name/);
+    expect(probing).toMatch(/SEARCH o USING COVERING INDEX organizations_last_contacted_on/);
+    expect(probing).not.toMatch(/TEMP B-TREE/);
     expect(plan("select count(*) from organizations o where o.tier in ('steering')")).toMatch(/COVERING INDEX organizations_tier/);
     expect(plan("select id from organizations o where o.rowid in (select record_rowid from organization_labels where field = 'tag' and value in ('a'))")).toMatch(
       /organization_labels_lookup/,

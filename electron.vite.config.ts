@@ -21,6 +21,8 @@ export default defineConfig({
           briefingWorker: resolve(root, 'electron/backend/briefings/renderWorker.ts'),
           // Reads and converts a large import's rows off the backend's thread (directory/imports/rows.ts finds it next to the host).
           importWorker: resolve(root, 'electron/backend/directory/imports/worker.ts'),
+          // Copies a large write's log into the workspace file off the backend's thread (db/checkpoints.ts finds it next to the host).
+          checkpointWorker: resolve(root, 'electron/backend/db/checkpointWorker.ts'),
         },
       },
     },

@@ -5,6 +5,7 @@ import type { BackupKind } from '@shared/backups/contract';
 import { contract, isMethod, type Method } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AppEvent, RpcResult } from '@shared/rpc';
+import { BACKGROUND_CHECKPOINT_CHANGES, backgroundCheckpoints } from './db/checkpoints';
 import { openWorkspace, type OpenOptions, type Workspace } from './db/connection';
 import { Writer } from './db/writer';
 import { validationError } from '@shared/validation';
@@ -99,6 +100,8 @@ export interface Backend {
   changeSeq(): number;
   /** Who the next calls' changes are recorded as (the coordinator chose another name). */
   setActor(name: string): void;
+  /** Resolves once the work calls left running in the background (a checkpoint after a large write, db/checkpoints.ts) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,9 @@ export function osUserName(): string {
   }
 }
 
+/** SQLite's automatic checkpoint threshold (its default), restored after a call that left the checkpoint to the background. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
 /** Opens a workspace and answers RPC calls against it. Plain Node: no Electron here. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const workspace = await openWorkspace(options.workspacePath, {
@@ -127,6 +133,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   void sweepImportFiles();
   let actor = options.actor ?? osUserName();
   if (options.readOnly) workspace.sqlite.pragma('query_only = ON');
+  const checkpoints = backgroundCheckpoints(workspace.path);
 
   async function run(method: Method, input: unknown): Promise<unknown> {
     const handler = (handlers as Partial<Record<Method, Handler<Method>>>)[method];
@@ -145,7 +152,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const progress = (task: string, done: number, total: number, message?: string) =>
       options.onEvent?.({ type: 'progress', task, done, total, ...(message === undefined ? {} : { message }) });
     // One transaction per call: a failed write leaves the workspace as it was.
-    const value = await workspace.db.transaction().execute(async (trx) => {
+    let checkpointLater = false;
+    const transaction = workspace.db.transaction().execute(async (trx) => {
       const write = new Writer(trx, workspace.sqlite, randomUUID(), now);
       const result = await handler(parsed.data, { db: trx, write, now, actor, progress });
       // A call that changed something is one undo step: its batch, described (an undo writes its own).
@@ -157,8 +165,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           .onConflict((oc) => oc.column('id').doUpdateSet({ changes: write.changes }))
           .execute();
       }
+      if (write.changes >= BACKGROUND_CHECKPOINT_CHANGES && checkpoints.available) {
+        workspace.sqlite.pragma('wal_autocheckpoint = 0');
+        checkpointLater = true;
+      }
       return result;
     });
+    let value: unknown;
+    try {
+      value = await transaction;
+    } finally {
+      if (checkpointLater) {
+        workspace.sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+        checkpoints.request();
+      }
+    }
     if (options.validateOutputs) {
       const checked = contract[method].output.safeParse(value);
       if (!checked.success) throw validationError(method, checked.error, 'output');
@@ -209,9 +230,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     setActor(name) {
       actor = name;
     },
+    idle() {
+      return checkpoints.idle();
+    },
     async close() {
       if (closed) return;
       closed = true;
+      // The checkpoint's connection closes first, so that closing the backend's (the last) copies what is left and removes the log.
+      await checkpoints.idle();
       await discardWorkspaceImportFiles(workspace);
       await workspace.close();
     },

@@ -61,6 +61,25 @@ export function matchesText(entity: LabelEntity, rowid: Expression<unknown>, que
   return sql<SqlBool>`${rowid} in (${textRowids(entity, query)})`;
 }
 
+/** The rowids of the records a filter answered by an index of its own matches (`distinct`: each at most once). */
+export interface RowidSet {
+  rowids: RawBuilder<unknown>;
+  distinct: boolean;
+}
+
+/**
+ * The rowids in every set, each once (INTERSECT keeps one of each), to count: counting them alone
+ * reads only the sets' indexes, where counting the records that match reads each match's record.
+ */
+export function countable(sets: readonly RowidSet[]): RawBuilder<unknown> {
+  const [only] = sets;
+  if (sets.length === 1 && only) return only.distinct ? only.rowids : sql`select distinct * from (${only.rowids})`;
+  return sql.join(
+    sets.map((set) => set.rowids),
+    sql` intersect `,
+  );
+}
+
 /** The rowids of the records matching the full-text query. */
 export function textRowids(entity: LabelEntity, query: string): RawBuilder<unknown> {
   const search = sql.table(`${entity}_search`);

@@ -113,6 +113,10 @@ describe('organizations.list filters', () => {
     ['type', { type: ['advocacy_group'] }, ['bayview tenants union']],
     ['tier', { tier: ['ally'] }, ['Dawn Foundation']],
     ['issue area (any of)', { issueArea: ['Housing', 'Food security'] }, ['bayview tenants union', 'City Housing Authority', 'Dawn Foundation']],
+    // Counted from the label index alone: an organization with both areas is one match.
+    ['issue area (any of, one organization with both)', { issueArea: ['Housing', 'Education'] }, ['bayview tenants union', 'City Housing Authority', 'Eastside Youth Council']],
+    ['labels and text combine with and', { text: 'riverside', issueArea: ['Education', 'Housing'], region: ['Eastside', 'Harbor'] }, ['City Housing Authority', 'Eastside Youth Council']],
+    ['a label and a column combine with and', { tag: ['clinic'], sector: ['private'] }, ['Dawn Foundation']],
     ['region', { region: ['Harbor'] }, ['bayview tenants union', 'City Housing Authority']],
     ['population', { population: ['Youth'] }, ['Dawn Foundation', 'Eastside Youth Council']],
     ['contribution', { contribution: ['funding', 'volunteers'] }, ['bayview tenants union', 'Dawn Foundation']],

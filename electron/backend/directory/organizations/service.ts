@@ -43,7 +43,7 @@ import {
 } from '../customFields/service';
 import { interactionsOf } from '../interactions/service';
 import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
-import { ftsQuery, hasAnyLabel, listJson, matchesText, parseList } from '../lists';
+import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, type RowidSet } from '../lists';
 
 type Db = Pick<CallContext, 'db'>;
 type SortField = (typeof ORGANIZATION_SORT_FIELDS)[number] | CustomSortField;
@@ -343,11 +343,10 @@ function filterExpression(eb: Eb, filters: OrganizationFilters, walkSortIndex = 
   if (filters.sector?.length) parts.push(eb(column('sector'), 'in', filters.sector));
   if (filters.type?.length) parts.push(eb(column('type'), 'in', filters.type));
   if (filters.tier?.length) parts.push(eb(column('tier'), 'in', filters.tier));
-  if (filters.issueArea?.length) parts.push(hasAnyLabel('organization', rowid, 'issue_area', filters.issueArea));
-  if (filters.region?.length) parts.push(hasAnyLabel('organization', rowid, 'region', filters.region));
-  if (filters.population?.length) parts.push(hasAnyLabel('organization', rowid, 'population', filters.population));
-  if (filters.contribution?.length) parts.push(hasAnyLabel('organization', rowid, 'contribution', filters.contribution));
-  if (filters.tag?.length) parts.push(hasAnyLabel('organization', rowid, 'tag', filters.tag));
+  for (const [filter, field] of Object.entries(LABEL_FILTERS)) {
+    const values = filters[filter as keyof typeof LABEL_FILTERS];
+    if (values?.length) parts.push(hasAnyLabel('organization', rowid, field, values));
+  }
   parts.push(...matchesCustomFilters(column('id'), filters.custom, customMode));
   const contacted = filters.lastContacted;
   if (contacted) {
@@ -477,6 +476,28 @@ function probesBetter(filters: OrganizationFilters, visits: number, total: numbe
   return columns === 1 && !hasBuiltInFilters(others) && !others.custom?.length && visits > total / 2;
 }
 
+/** The label fields of the organization filters. */
+const LABEL_FILTERS = { issueArea: 'issue_area', region: 'region', population: 'population', contribution: 'contribution', tag: 'tag' } as const;
+
+/**
+ * The filters as sets of rowids read from their own indexes (the text and the label filters),
+ * when no other filter narrows the list (else null): the list's total is then counted from the
+ * sets alone. At 100,000 organizations, "population: immigrants" (21,000) counts in ~1 ms so,
+ * against ~11 ms when each match is looked up in the table.
+ */
+function rowidSetsAlone(filters: OrganizationFilters): RowidSet[] | null {
+  const { text, issueArea: _i, region: _r, population: _p, contribution: _c, tag: _t, custom, ...columns } = filters;
+  if (custom?.length || hasBuiltInFilters(columns)) return null;
+  const sets: RowidSet[] = [];
+  const query = text === undefined ? null : ftsQuery(text);
+  if (query !== null) sets.push({ rowids: textRowids('organization', query), distinct: true });
+  for (const [filter, field] of Object.entries(LABEL_FILTERS)) {
+    const values = filters[filter as keyof typeof LABEL_FILTERS];
+    if (values?.length) sets.push({ rowids: labelRowids('organization', field, values), distinct: false });
+  }
+  return sets.length > 0 ? sets : null;
+}
+
 /** Whether any filter but the custom ones narrows the list. */
 function hasBuiltInFilters(filters: OrganizationFilters): boolean {
   const { custom: _custom, text, lastContacted, ...lists } = filters;
@@ -511,11 +532,14 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
             ).rows[0]?.n ?? 0,
           );
   } else {
-    const counted = await db
-      .selectFrom('organizations as o')
-      .where((eb) => filterExpression(eb, input.filters, false, customMode))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const sets = rowidSetsAlone(input.filters);
+    const counted = sets
+      ? await sql<{ n: number }>`select count(*) as n from (${countable(sets)})`.execute(db).then((r) => r.rows[0] ?? { n: 0 })
+      : await db
+          .selectFrom('organizations as o')
+          .where((eb) => filterExpression(eb, input.filters, false, customMode))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
     total = Number(counted.n);
   }
   if (total === 0 || input.offset >= total) return { total, rows: [] };

@@ -38,7 +38,7 @@ import {
 import type { CustomValues } from '@shared/directory/customFields';
 import { interactionsOf } from '../interactions/service';
 import { personRelationshipsOf, removeLinksOf } from '../relationships/service';
-import { ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids } from '../lists';
+import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, type RowidSet } from '../lists';
 
 type Db = Pick<CallContext, 'db'>;
 type PersonColumns = Omit<PeopleTable, 'id' | 'last_contacted_on' | 'created_at' | 'updated_at'>;
@@ -184,10 +184,10 @@ const SORT_EXPRESSIONS: Record<BuiltInSort, ReturnType<typeof sql.raw>> = {
 export function personConditions(
   filters: PersonFilters,
   customMode: CustomFilterMode = 'in',
-): { where: Expression<SqlBool>[]; sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] } {
+): { where: Expression<SqlBool>[]; sets: RowidSet[] } {
   const rowid = sql.ref('people.rowid');
   const where: Expression<SqlBool>[] = [];
-  const sets: { rowids: RawBuilder<unknown>; distinct: boolean }[] = [];
+  const sets: RowidSet[] = [];
   const query = filters.text ? ftsQuery(filters.text) : null;
   if (query) {
     where.push(matchesText('person', rowid, query));
@@ -226,16 +226,6 @@ export function personConditions(
 async function countIntersection(ctx: Db, sets: RawBuilder<unknown>[]): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from (${sql.join(sets, sql` intersect `)})`.execute(ctx.db);
   return Number(rows[0]?.n ?? 0);
-}
-
-/** The rowids in every set, each once (INTERSECT keeps one of each). */
-function countable(sets: { rowids: RawBuilder<unknown>; distinct: boolean }[]): RawBuilder<unknown> {
-  const [only] = sets;
-  if (sets.length === 1 && only) return only.distinct ? only.rowids : sql`select distinct * from (${only.rowids})`;
-  return sql.join(
-    sets.map((set) => set.rowids),
-    sql` intersect `,
-  );
 }
 
 /** All of a filter's conditions as one expression. */

@@ -3,7 +3,7 @@ import { convertHere, directoryMatchKeys, freshChecker, WORKER_AHEAD, workerConv
 
 // The import's worker (built as out/main/importWorker.js; see rows.ts): for each file the planner
 // sends ('start'), reads it, converts its rows with the mapping, computes their match keys and
-// checks each readable row as a new record would be (unless the planner is waiting: then it
+// checks each readable row as a new record would be when the planner is behind (else the planner
 // checks that batch itself), and posts them a batch at a time, at most WORKER_AHEAD batches before
 // the planner asks for more ('next', as it takes one), then 'done'. It never opens the workspace,
 // and never holds the whole file. The planner stops it (terminate) if it leaves a file half-way.
@@ -24,8 +24,8 @@ async function convertFile(spec: RowsSpec): Promise<void> {
     // Take the planner's 'next' messages so far (a batch cut from a chunk already parsed comes
     // without a turn of the event loop).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    // The planner has taken every batch posted (it is waiting for this one): it checks this one itself.
-    const share = !spec.checkAll && credit === WORKER_AHEAD;
+    // Unless the planner is behind (no batch may be posted now), it checks this one itself.
+    const share = !spec.checkAll && credit > 0;
     for (const row of batch) {
       const { patch } = row;
       if (!patch) continue;

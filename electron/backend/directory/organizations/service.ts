@@ -471,9 +471,18 @@ async function customSortedOrganizations(ctx: Db, input: ListInput, sort: Custom
 type SortIndexWalk = 'no' | 'testing' | 'probing';
 
 function probesBetter(filters: OrganizationFilters, visits: number, total: number): boolean {
-  const { stage, sector, type, tier, lastContacted, ...others } = filters;
-  const columns = [stage, sector, type, tier].filter((values) => values?.length).length + (lastContacted && (lastContacted.from !== undefined || lastContacted.to !== undefined || lastContacted.never !== undefined) ? 1 : 0);
-  return columns === 1 && !hasBuiltInFilters(others) && !others.custom?.length && visits > total / 2;
+  const { stage: _s, sector: _e, type: _y, tier: _t, lastContacted: _l, ...others } = filters;
+  return filteredColumns(filters) === 1 && !hasBuiltInFilters(others) && !others.custom?.length && visits > total / 2;
+}
+
+/** How many of the organization's stored columns the filters test (stage, sector, type, tier, last contact). */
+function filteredColumns(filters: OrganizationFilters): number {
+  const { stage, sector, type, tier, lastContacted } = filters;
+  return [stage, sector, type, tier].filter((values) => values?.length).length + (contactFilterSet(lastContacted) ? 1 : 0);
+}
+
+function contactFilterSet(contacted: OrganizationFilters['lastContacted']): boolean {
+  return contacted !== undefined && (contacted.from !== undefined || contacted.to !== undefined || contacted.never !== undefined);
 }
 
 /** The label fields of the organization filters. */
@@ -486,10 +495,9 @@ const LABEL_FILTERS = { issueArea: 'issue_area', region: 'region', population: '
  * against ~11 ms when each match is looked up in the table.
  */
 function rowidSetsAlone(filters: OrganizationFilters): RowidSet[] | null {
-  const { text, issueArea: _i, region: _r, population: _p, contribution: _c, tag: _t, custom, ...columns } = filters;
-  if (custom?.length || hasBuiltInFilters(columns)) return null;
+  if (filters.custom?.length || filteredColumns(filters) > 0) return null;
   const sets: RowidSet[] = [];
-  const query = text === undefined ? null : ftsQuery(text);
+  const query = filters.text === undefined ? null : ftsQuery(filters.text);
   if (query !== null) sets.push({ rowids: textRowids('organization', query), distinct: true });
   for (const [filter, field] of Object.entries(LABEL_FILTERS)) {
     const values = filters[filter as keyof typeof LABEL_FILTERS];
@@ -502,7 +510,7 @@ function rowidSetsAlone(filters: OrganizationFilters): RowidSet[] | null {
 function hasBuiltInFilters(filters: OrganizationFilters): boolean {
   const { custom: _custom, text, lastContacted, ...lists } = filters;
   if (text !== undefined && ftsQuery(text) !== null) return true;
-  if (lastContacted && (lastContacted.from !== undefined || lastContacted.to !== undefined || lastContacted.never !== undefined)) return true;
+  if (contactFilterSet(lastContacted)) return true;
   return Object.values(lists).some((value) => Array.isArray(value) && value.length > 0);
 }
 

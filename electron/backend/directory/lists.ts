@@ -16,6 +16,16 @@ export function listJson(items: readonly string[]): string {
 export type LabelEntity = 'organization' | 'person';
 
 /**
+ * The column that breaks a list's ties, in its sort index's order so a page walks the index
+ * without sorting: the name index (migration 002) holds the id, which the custom-field filters
+ * and sorts read from it while walking names (custom values are keyed by id); every other sort
+ * index holds its column alone (migration 019), and its entries end with the rowid.
+ */
+export function tieBreaker(alias: string, sortField: string): RawBuilder<unknown> {
+  return sql.ref(`${alias}.${sortField === 'name' ? 'id' : 'rowid'}`);
+}
+
+/**
  * `<table>.rowid` has any of `values` in the label `field` (the trigger-maintained index of the
  * record's list columns). An empty `values` list matches everything, as an unset filter should.
  */

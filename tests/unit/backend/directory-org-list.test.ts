@@ -189,14 +189,15 @@ describe('organizations.list sorting and paging', () => {
     expect(await names(backend, { sort: { field: 'name', direction: 'desc' } })).toEqual([...BY_NAME].reverse());
   });
 
-  it.each(['sector', 'type', 'stage', 'alignmentScore'] as const)('sorts by %s in both directions, ties broken by id', async (field) => {
+  it.each(['sector', 'type', 'stage', 'alignmentScore'] as const)('sorts by %s in both directions, ties in the order the records were added (rowid)', async (field) => {
     const { backend, path } = await useBackend();
     const ids = await seed(backend, path);
+    const added = [...ids.values()];
     const asc = await ok(backend, 'organizations.list', { sort: { field, direction: 'asc' } });
     const desc = await ok(backend, 'organizations.list', { sort: { field, direction: 'desc' } });
     const key = (row: (typeof asc.rows)[number]) => (field === 'alignmentScore' ? row.alignmentScore : row[field]);
-    // Checked against an independent sort of the same rows: by the field (nulls first), then id.
-    const reference = [...asc.rows].sort((a, b) => compare(key(a), key(b)) || compare(a.id, b.id));
+    // Checked against an independent sort of the same rows: by the field (nulls first), then the order added.
+    const reference = [...asc.rows].sort((a, b) => compare(key(a), key(b)) || added.indexOf(a.id) - added.indexOf(b.id));
     expect(asc.rows.map((r) => r.id)).toEqual(reference.map((r) => r.id));
     expect(desc.rows.map((r) => r.id)).toEqual([...reference].reverse().map((r) => r.id));
     expect(ids.size).toBe(5);
@@ -206,16 +207,17 @@ describe('organizations.list sorting and paging', () => {
 
   it('sorts by city case-insensitively, by last contact (never first) and by last update', async () => {
     const { backend, path } = await useBackend();
-    await seed(backend, path);
+    const created = [...(await seed(backend, path)).values()];
     const byCity = await ok(backend, 'organizations.list', { sort: { field: 'city', direction: 'asc' } });
     expect(byCity.rows.map((r) => r.city)).toEqual(['Cedar Valley', 'harbor city', 'Riverside', 'Riverside', 'São Paulo']);
+    // Ties in the order the records were added (rowid).
     const riverside = byCity.rows.filter((r) => r.city === 'Riverside').map((r) => r.id);
-    expect(riverside).toEqual([...riverside].sort());
+    expect(riverside).toEqual(created.filter((id) => riverside.includes(id)));
     const byContact = await ok(backend, 'organizations.list', { sort: { field: 'lastContactedOn', direction: 'desc' } });
     expect(byContact.rows.map((r) => r.lastContactedOn)).toEqual(['2026-06-01', '2026-03-10', '2025-11-02', null, null]);
+    // Each was last updated when it was added: by update time (ties by rowid) is the order they were added.
     const byUpdate = await ok(backend, 'organizations.list', { sort: { field: 'updatedAt', direction: 'asc' } });
-    const stamps = byUpdate.rows.map((r) => `${r.updatedAt} ${r.id}`);
-    expect(stamps).toEqual([...stamps].sort());
+    expect(byUpdate.rows.map((r) => r.id)).toEqual(created);
   });
 
   it('pages without overlaps or gaps, even when every sort value is the same', async () => {
@@ -282,10 +284,12 @@ describe('organizations.list query plans', () => {
       withSqlite(path, (db) => (db.prepare(`explain query plan ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | '));
     expect(plan('select o.id, o.name, o.city, o.tags_json from organizations o order by o.name collate nocase, o.id limit 100')).toMatch(/USING (COVERING )?INDEX organizations_name/);
     expect(plan('select id from organizations o order by o.name collate nocase, o.id limit 100')).not.toMatch(/TEMP B-TREE/);
-    expect(plan('select id from organizations o order by o.last_contacted_on desc, o.id desc limit 100')).toMatch(/organizations_last_contacted_on/);
+    // The other sorts' indexes hold the column alone; their entries end with the rowid, which breaks the ties.
+    expect(plan('select id from organizations o order by o.last_contacted_on desc, o.rowid desc limit 100')).toMatch(/organizations_last_contacted_on/);
+    expect(plan('select o.rowid from organizations o order by o.stage, o.rowid limit 100')).toMatch(/SCAN o USING COVERING INDEX organizations_stage$/);
     // A page with filters walks the sort index (the filtered columns are written +column) and stops after the page.
     const page = plan(
-      "select o.rowid from organizations o where +o.stage in ('member') and +o.rowid in (select record_rowid from organization_labels where field = 'tag' and value in ('a')) order by o.city collate nocase, o.id limit 100",
+      "select o.rowid from organizations o where +o.stage in ('member') and +o.rowid in (select record_rowid from organization_labels where field = 'tag' and value in ('a')) order by o.city collate nocase, o.rowid limit 100",
     );
     expect(page).toMatch(/SCAN o USING (COVERING )?INDEX organizations_city/);
     expect(page).not.toMatch(/TEMP B-TREE/);

@@ -17,6 +17,7 @@ import * as reports from './015_reports';
 import * as metricIndexes from './016_metric_indexes';
 import * as readIndexes from './017_read_indexes';
 import * as memberSpans from './018_member_spans';
+import * as rowidTies from './019_rowid_ties';
 
 // The static, ordered list of migrations. Never rename or remove an entry: a workspace records
 // the names it has run. Append new migrations at the end.
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '016_metric_indexes': metricIndexes,
   '017_read_indexes': readIndexes,
   '018_member_spans': memberSpans,
+  '019_rowid_ties': rowidTies,
 };
 
 /** The schema version this build writes: the number of migrations it knows. */

@@ -43,7 +43,7 @@ import {
 } from '../customFields/service';
 import { interactionsOf } from '../interactions/service';
 import { organizationRelationshipsOf, removeLinksOf } from '../relationships/service';
-import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, type RowidSet } from '../lists';
+import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, tieBreaker, type RowidSet } from '../lists';
 
 type Db = Pick<CallContext, 'db'>;
 type SortField = (typeof ORGANIZATION_SORT_FIELDS)[number] | CustomSortField;
@@ -410,9 +410,9 @@ export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, 
   }
   return (
     query
-      // Ties are broken by id, in the same direction, so pages never overlap or skip a row.
+      // Ties are broken in the same direction, so pages never overlap or skip a row.
       .orderBy(sortExpression(sort.field as Exclude<SortField, CustomSortField>), sort.direction)
-      .orderBy('o.id', sort.direction)
+      .orderBy(tieBreaker('o', sort.field), sort.direction)
   );
 }
 
@@ -557,7 +557,7 @@ export async function listOrganizations({ db }: Db, input: ListInput): Promise<{
   // rows; reading and sorting costs a little more than one visit per match.
   const visits = ((input.offset + input.limit) * all) / total;
   const walk = visits <= total * 2;
-  // The page is chosen on (sort key, id, rowid) only, which the sort indexes cover and which keeps
+  // The page is chosen on (sort key, tie, rowid) only, which the sort indexes cover and which keeps
   // a sort of many filtered rows narrow; then the page's rows are read by rowid.
   const rowids =
     customSort !== null && walk

@@ -38,7 +38,7 @@ import {
 import type { CustomValues } from '@shared/directory/customFields';
 import { interactionsOf } from '../interactions/service';
 import { personRelationshipsOf, removeLinksOf } from '../relationships/service';
-import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, type RowidSet } from '../lists';
+import { countable, ftsQuery, hasAnyLabel, labelRowids, listJson, matchesText, parseList, textRowids, tieBreaker, type RowidSet } from '../lists';
 
 type Db = Pick<CallContext, 'db'>;
 type PersonColumns = Omit<PeopleTable, 'id' | 'last_contacted_on' | 'created_at' | 'updated_at'>;
@@ -159,7 +159,7 @@ export interface PersonListInput {
 
 type BuiltInSort = (typeof PERSON_SORT_FIELDS)[number];
 
-/** The index `(expr, id)` behind each sort field. */
+/** The index behind each sort field: `(expr, id)` for the name, `(expr)` for the others (see tieBreaker). */
 const SORT_INDEXES: Record<BuiltInSort, string> = {
   name: 'people_name',
   city: 'people_city',
@@ -168,7 +168,7 @@ const SORT_INDEXES: Record<BuiltInSort, string> = {
   updatedAt: 'people_updated_at',
 };
 
-/** The SQL expression each sort field orders by; every one has an index `(expr, id)`. */
+/** The SQL expression each sort field orders by; every one has an index (SORT_INDEXES). */
 const SORT_EXPRESSIONS: Record<BuiltInSort, ReturnType<typeof sql.raw>> = {
   name: sql.raw('people.name collate nocase'),
   city: sql.raw('people.city collate nocase'),
@@ -234,7 +234,7 @@ function allOf(where: Expression<SqlBool>[]): RawBuilder<SqlBool> {
 }
 
 /**
- * `select <columns>` of the people matching `filters`, in `sort` order (ties broken by id). The
+ * `select <columns>` of the people matching `filters`, in `sort` order (ties: tieBreaker). The
  * table's pages and the export share it, so both list the same people in the same order. A custom
  * field's sort (`cf:<id>`) joins the field's values: people without one last, ties by name then id.
  */
@@ -260,7 +260,7 @@ export function matchingPeople<T>(
   return sql<T>`
     select ${columns} from ${from}
      where ${where}
-     order by ${SORT_EXPRESSIONS[field]} ${direction}, people.id ${direction}`;
+     order by ${SORT_EXPRESSIONS[field]} ${direction}, ${tieBreaker('people', field)} ${direction}`;
 }
 
 /**

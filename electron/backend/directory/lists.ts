@@ -16,13 +16,22 @@ export function listJson(items: readonly string[]): string {
 export type LabelEntity = 'organization' | 'person';
 
 /**
- * The column that breaks a list's ties, in its sort index's order so a page walks the index
- * without sorting: the name index (migration 002) holds the id, which the custom-field filters
- * and sorts read from it while walking names (custom values are keyed by id); every other sort
- * index holds its column alone (migration 019), and its entries end with the rowid.
+ * The sort fields whose index holds the column alone (migration 019): columns the lists only sort
+ * by. The indexes of the name and of the columns a filter reads are `(column, id)`: custom-field
+ * filters and sorts look values up by record id, and read it from the index they walk or count.
  */
-export function tieBreaker(alias: string, sortField: string): RawBuilder<unknown> {
-  return sql.ref(`${alias}.${sortField === 'name' ? 'id' : 'rowid'}`);
+const ROWID_TIES: Record<LabelEntity, ReadonlySet<string>> = {
+  organization: new Set(['city', 'alignmentScore', 'updatedAt']),
+  person: new Set(['city', 'updatedAt']),
+};
+
+/**
+ * The column that breaks a list's ties, in its sort index's order so a page walks the index
+ * without sorting: the id, or the rowid (with which every index entry ends) where the index
+ * holds the column alone.
+ */
+export function tieBreaker(entity: LabelEntity, alias: string, sortField: string): RawBuilder<unknown> {
+  return sql.ref(`${alias}.${ROWID_TIES[entity].has(sortField) ? 'rowid' : 'id'}`);
 }
 
 /**

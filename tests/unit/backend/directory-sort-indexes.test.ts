@@ -1,18 +1,24 @@
-import type { Migration } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, sql, SqliteDialect, type CompiledQuery, type Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { ORGANIZATION_SORT_FIELDS } from '@shared/directory/organizations';
+import { PERSON_SORT_FIELDS } from '@shared/directory/people';
 import { createBackend } from '../../../electron/backend/backend';
 import { openWorkspace } from '../../../electron/backend/db/connection';
 import { migrations } from '../../../electron/backend/db/migrations';
-import { ok, useTempFile, withSqlite } from '../../support/backend';
+import type { Database } from '../../../electron/backend/db/schema';
+import { matchingOrganizations } from '../../../electron/backend/directory/organizations/service';
+import { matchingPeople } from '../../../electron/backend/directory/people/service';
+import { ok, useBackend, useTempFile, withSqlite } from '../../support/backend';
 
-// Migration 019 rebuilds the directory's sort indexes other than the names' without the id (ties
-// go by rowid, lists.ts tieBreaker). A workspace made before it keeps its records and lists them
-// in the same order by every field once upgraded, ties in the order the records were added.
+// Migration 019 rebuilds the indexes of the columns the directory's lists only sort by without the
+// id (their ties go by rowid, lists.ts tieBreaker); the name's and the filtered columns' keep it. A
+// workspace made before it keeps its records and lists them by every field once upgraded.
 
 const BEFORE_019 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '019')) as Record<string, Migration>;
 
-describe('migration 019: sort indexes without the id', () => {
-  it('upgrades a workspace with records: the indexes hold the column alone, names keep the id, lists tie by rowid', async () => {
+describe('migration 019: sort-only indexes without the id', () => {
+  it('upgrades a workspace with records: sort-only indexes hold the column alone and tie by rowid, the others keep the id', async () => {
     const path = useTempFile();
     const old = await openWorkspace(path, { create: true, migrations: BEFORE_019 });
     await old.close();
@@ -28,11 +34,12 @@ describe('migration 019: sort indexes without the id', () => {
 
     const backend = await createBackend({ workspacePath: path, create: false });
     try {
-      for (const field of ['city', 'stage', 'sector', 'updatedAt'] as const) {
+      const byId = [...added].sort();
+      for (const [field, order] of [['city', added], ['updatedAt', added], ['stage', byId], ['sector', byId]] as const) {
         const page = await ok(backend, 'organizations.list', { sort: { field, direction: 'asc' } });
-        expect(page.rows.map((r) => r.id), field).toEqual(added);
+        expect(page.rows.map((r) => r.id), field).toEqual(order);
         const reversed = await ok(backend, 'organizations.list', { sort: { field, direction: 'desc' } });
-        expect(reversed.rows.map((r) => r.id), field).toEqual([...added].reverse());
+        expect(reversed.rows.map((r) => r.id), field).toEqual([...order].reverse());
       }
       const byName = await ok(backend, 'organizations.list', { sort: { field: 'name', direction: 'asc' } });
       expect(byName.rows.map((r) => r.id)).toEqual([added[1], added[0], added[2]]);
@@ -43,7 +50,7 @@ describe('migration 019: sort indexes without the id', () => {
 
     const definitions = withSqlite(path, (db) =>
       Object.fromEntries(
-        (db.prepare(`select name, sql from sqlite_schema where type = 'index' and name in ('organizations_city', 'organizations_stage', 'organizations_name', 'people_district', 'people_name')`).all() as {
+        (db.prepare(`select name, sql from sqlite_schema where type = 'index' and name in ('organizations_city', 'organizations_stage', 'organizations_name', 'people_city', 'people_district')`).all() as {
           name: string;
           sql: string;
         }[]).map((index) => [index.name, index.sql.replace(/\s+/g, ' ')]),
@@ -51,10 +58,34 @@ describe('migration 019: sort indexes without the id', () => {
     );
     expect(definitions).toEqual({
       organizations_city: 'CREATE INDEX organizations_city on organizations(city collate nocase)',
-      organizations_stage: 'CREATE INDEX organizations_stage on organizations(stage)',
+      organizations_stage: 'CREATE INDEX organizations_stage on organizations(stage, id)',
       organizations_name: 'CREATE INDEX organizations_name on organizations(name collate nocase, id)',
-      people_district: 'CREATE INDEX people_district on people(district collate nocase)',
-      people_name: 'CREATE INDEX people_name on people(name collate nocase, id)',
+      people_city: 'CREATE INDEX people_city on people(city collate nocase)',
+      people_district: 'CREATE INDEX people_district on people(district collate nocase, id)',
     });
+  });
+});
+
+describe('list ties follow the sort indexes', () => {
+  it('a page of organizations or people by any built-in sort, either direction, walks its index without sorting', async () => {
+    const { path } = await useBackend();
+    const sqlite = new SqliteDatabase(path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      const plan = (query: CompiledQuery) =>
+        (sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const field of ORGANIZATION_SORT_FIELDS) {
+          const query = matchingOrganizations({ db }, {}, { field, direction }).limit(100).compile();
+          expect(plan(query), `organizations by ${field} ${direction}`).not.toMatch(/TEMP B-TREE/);
+        }
+        for (const field of PERSON_SORT_FIELDS) {
+          const query = sql`${matchingPeople(sql`people.rowid`, {}, { field, direction }, true)} limit 100`.compile(db);
+          expect(plan(query), `people by ${field} ${direction}`).not.toMatch(/TEMP B-TREE/);
+        }
+      }
+    } finally {
+      await db.destroy();
+    }
   });
 });

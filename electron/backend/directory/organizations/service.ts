@@ -412,7 +412,7 @@ export function matchingOrganizations({ db }: Db, filters: OrganizationFilters, 
     query
       // Ties are broken in the same direction, so pages never overlap or skip a row.
       .orderBy(sortExpression(sort.field as Exclude<SortField, CustomSortField>), sort.direction)
-      .orderBy(tieBreaker('o', sort.field), sort.direction)
+      .orderBy(tieBreaker('organization', 'o', sort.field), sort.direction)
   );
 }
 

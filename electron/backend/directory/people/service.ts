@@ -159,7 +159,7 @@ export interface PersonListInput {
 
 type BuiltInSort = (typeof PERSON_SORT_FIELDS)[number];
 
-/** The index behind each sort field: `(expr, id)` for the name, `(expr)` for the others (see tieBreaker). */
+/** The index behind each sort field: `(expr, id)`, or `(expr)` for a column the list only sorts by (see tieBreaker). */
 const SORT_INDEXES: Record<BuiltInSort, string> = {
   name: 'people_name',
   city: 'people_city',
@@ -260,7 +260,7 @@ export function matchingPeople<T>(
   return sql<T>`
     select ${columns} from ${from}
      where ${where}
-     order by ${SORT_EXPRESSIONS[field]} ${direction}, ${tieBreaker('people', field)} ${direction}`;
+     order by ${SORT_EXPRESSIONS[field]} ${direction}, ${tieBreaker('person', 'people', field)} ${direction}`;
 }
 
 /**

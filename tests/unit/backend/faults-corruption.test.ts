@@ -328,6 +328,33 @@ describe('damage found after the open', () => {
     expect(state(path)).toEqual(before);
   });
 
+  it('damage inside an index that leaves its pages well formed (listed records then not found by id) is found at open', async () => {
+    const path = join(tmp.dir, 'index.coalition');
+    copyFileSync(fixture, path);
+    const page = withSqlite(path, (db) => (db.prepare("select pageno from dbstat where name = 'sqlite_autoindex_organizations_1' and pagetype = 'internal'").get() as { pageno: number }).pageno);
+    // The interior page's divider keys are ids: every hex digit in them changed to another, the
+    // page's structure untouched, so a lookup by id takes the wrong branch.
+    const bytes = readFileSync(path);
+    const start = (page - 1) * pageSize;
+    const text = bytes.subarray(start, start + pageSize).toString('latin1');
+    let changed = 0;
+    for (const match of text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)) {
+      for (let i = 0; i < match[0].length; i++) {
+        const digit = match[0][i] as string;
+        if (digit === '-') continue;
+        bytes[start + (match.index ?? 0) + i] = '0123456789abcdef'.charCodeAt(15 - parseInt(digit, 16));
+        changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(0);
+    writeFileSync(path, bytes);
+    // What the faster check sees: nothing.
+    expect(withSqlite(path, (db) => db.pragma('quick_check(1)'))).toEqual([{ quick_check: 'ok' }]);
+    const before = state(path);
+    await expect(createBackend({ workspacePath: path })).rejects.toMatchObject({ code: 'workspace', details: expect.objectContaining({ damaged: true }) as unknown });
+    expect(state(path)).toEqual(before);
+  });
+
   it('a large file (no quick_check at a clean open): the read that hits a damaged page is a clear workspace error, and the backend keeps answering', async () => {
     const path = join(tmp.dir, 'large.coalition');
     const bytes = Buffer.from(fixtureBytes);
@@ -335,13 +362,13 @@ describe('damage found after the open', () => {
     const rootPage = withSqlite(fixture, (db) => (db.prepare("select rootpage from sqlite_schema where name = 'interactions'").get() as { rootpage: number }).rootpage);
     bytes.fill(0x5a, (rootPage - 1) * pageSize + 8, rootPage * pageSize);
     writeFileSync(path, bytes);
-    const limit = OPEN_CHECKS.quickCheckMaxBytes;
-    OPEN_CHECKS.quickCheckMaxBytes = 0; // as if the file were over the limit
+    const limits = { ...OPEN_CHECKS };
+    Object.assign(OPEN_CHECKS, { quickCheckMaxBytes: 0, integrityCheckMaxBytes: 0 }); // as if the file were over the limits
     let backend: Backend;
     try {
       backend = await createBackend({ workspacePath: path });
     } finally {
-      OPEN_CHECKS.quickCheckMaxBytes = limit;
+      Object.assign(OPEN_CHECKS, limits);
     }
     try {
       const org = (await ok(backend, 'organizations.list', { limit: 1 })).rows[0];

@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // The directory's sort indexes were `(column, id)`: the text id, a 36-character UUID, in every
 // entry, to break ties between records with the same value. Every index entry already ends with
-// the record's rowid, which breaks ties as well, so for the columns the lists only sort by the
-// ties now go by rowid (directory/lists.ts tieBreaker) and the index holds the column alone: half
+// the record's rowid, which breaks ties as well, so for the columns the lists only sort by (and the
+// organizations' district, which only the district match walks) the ties now go by rowid
+// (directory/lists.ts tieBreaker) and the index holds the column alone: half
 // the size, and built in half the time when a large import creates it again. The name and the
 // columns a filter reads keep the id: custom-field filters and sorts look values up by record id
 // and read it from the index they walk or count. Same names, so `indexed by` hints still hold.
